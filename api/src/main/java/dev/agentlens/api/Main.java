@@ -1,0 +1,49 @@
+package dev.agentlens.api;
+
+import dev.agentlens.engine.config.AgentLensConfig;
+import dev.agentlens.engine.config.ConfigException;
+import dev.agentlens.engine.config.ConfigLoader;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+
+/** {@code java -jar agentlens-engine.jar [--config file]}: the server. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    // Before any Chronicle class loads: never phone home.
+    System.setProperty("chronicle.analytics.disable", "true");
+    System.setProperty("chronicle.announcer.disable", "true");
+    Logger log = Logger.getLogger(Main.class.getName());
+    AgentLensConfig config;
+    try {
+      Path file = ConfigLoader.locate(args, System.getenv());
+      config = ConfigLoader.load(file, System.getenv(), System.getProperties());
+      log.info("configuration: " + ConfigLoader.describe(config));
+    } catch (ConfigException e) {
+      System.err.println("agentlens: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    AgentLensServer server;
+    try {
+      server = AgentLensServer.start(config);
+    } catch (ConfigException e) {
+      System.err.println("agentlens: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    server.stop();
+                  } catch (Exception e) {
+                    System.err.println("agentlens: shutdown failed: " + e);
+                  }
+                },
+                "agentlens-shutdown"));
+  }
+}

@@ -1,0 +1,186 @@
+package dev.agentlens.bench;
+
+import dev.agentlens.engine.json.CanonicalJson;
+import dev.agentlens.engine.json.UlidGenerator;
+import dev.agentlens.engine.model.EventType;
+import dev.agentlens.engine.model.IngestEvent;
+import dev.agentlens.engine.model.PayloadFacts;
+import dev.agentlens.engine.model.Severity;
+import dev.agentlens.engine.model.Timestamps;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Realistic synthetic traffic: all 21 client types in a plausible mix (tool and LLM calls dominate),
+ * 300–800-byte payloads, a fleet of agents each running several sessions. Deterministic per seed.
+ */
+public final class EventMix {
+
+  private static final String[] WORDS = {
+    "search", "invoice", "customer", "refund", "analysis", "summary", "report", "deploy", "query",
+    "ticket", "weather", "calendar", "email", "draft", "review", "context", "vector", "embedding"
+  };
+  private static final String[] MODELS = {"gpt-4o", "claude-sonnet-4", "gemini-2.5-pro", "llama-4"};
+  private static final String[] PROVIDERS = {"openai", "anthropic", "google", "meta"};
+
+  /** Weighted type mix: index into EventType.INGESTIBLE by cumulative weight. */
+  private static final EventType[] MIX = buildMix();
+
+  private final SplittableRandom random;
+  private final UlidGenerator ids = new UlidGenerator();
+  private final String tenantId;
+  private final int sessions;
+  private final int agents;
+  private long clockMs;
+
+  public EventMix(long seed, String tenantId, int sessions, int agents, Instant start) {
+    this.random = new SplittableRandom(seed);
+    this.tenantId = tenantId;
+    this.sessions = sessions;
+    this.agents = agents;
+    this.clockMs = start.toEpochMilli();
+  }
+
+  /** The next {@code n} events, timestamps advancing by ~1 ms each. */
+  public List<IngestEvent> next(int n) {
+    List<IngestEvent> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(next());
+    }
+    return out;
+  }
+
+  public IngestEvent next() {
+    int s = random.nextInt(sessions);
+    String sessionId = "sess_" + s;
+    String agentId = "agent_" + (s % agents);
+    EventType type = MIX[random.nextInt(MIX.length)];
+    Map<String, Object> payload = payload(type);
+    clockMs += random.nextInt(3);
+    Severity severity =
+        type == EventType.TOOL_ERROR
+            ? Severity.ERROR
+            : random.nextInt(50) == 0 ? Severity.WARN : Severity.INFO;
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("env", "prod");
+    metadata.put("region", "eu-west-" + (s % 3));
+    return new IngestEvent(
+        tenantId,
+        ids.next(),
+        false,
+        Timestamps.format(Instant.ofEpochMilli(clockMs)),
+        sessionId,
+        agentId,
+        type,
+        severity,
+        CanonicalJson.write(payload),
+        CanonicalJson.write(metadata),
+        PayloadFacts.extract(type, payload));
+  }
+
+  private Map<String, Object> payload(EventType type) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    String callId = "call_" + Long.toHexString(random.nextLong());
+    int m = random.nextInt(MODELS.length);
+    switch (type) {
+      case TOOL_CALL -> {
+        p.put("toolName", WORDS[random.nextInt(WORDS.length)] + "_tool");
+        p.put("callId", callId);
+        p.put("arguments", Map.of("query", text(8, 40), "limit", (double) random.nextInt(50)));
+      }
+      case TOOL_RESPONSE -> {
+        p.put("callId", callId);
+        p.put("toolName", WORDS[random.nextInt(WORDS.length)] + "_tool");
+        p.put("result", text(30, 90));
+        p.put("durationMs", (double) random.nextInt(2000));
+      }
+      case TOOL_ERROR -> {
+        p.put("callId", callId);
+        p.put("toolName", WORDS[random.nextInt(WORDS.length)] + "_tool");
+        p.put("error", "timeout after " + random.nextInt(30) + "s: " + text(5, 20));
+        p.put("durationMs", (double) random.nextInt(30000));
+      }
+      case LLM_CALL -> {
+        p.put("callId", callId);
+        p.put("provider", PROVIDERS[m]);
+        p.put("model", MODELS[m]);
+        p.put("messages", List.of(Map.of("role", "user", "content", text(20, 80))));
+      }
+      case LLM_RESPONSE -> {
+        p.put("callId", callId);
+        p.put("provider", PROVIDERS[m]);
+        p.put("model", MODELS[m]);
+        p.put("completion", text(30, 90));
+        p.put("finishReason", "stop");
+        double in = random.nextInt(4000);
+        double out = random.nextInt(1000);
+        p.put("usage", Map.of("inputTokens", in, "outputTokens", out, "totalTokens", in + out));
+        p.put("costUsd", (in * 2.5 + out * 10) / 1_000_000);
+        p.put("latencyMs", (double) random.nextInt(8000));
+      }
+      case COST_TRACKED -> {
+        p.put("provider", PROVIDERS[m]);
+        p.put("model", MODELS[m]);
+        p.put("inputTokens", (double) random.nextInt(4000));
+        p.put("outputTokens", (double) random.nextInt(1000));
+        p.put("totalTokens", (double) random.nextInt(5000));
+        p.put("costUsd", random.nextInt(10000) / 100000.0);
+        p.put("note", text(20, 60));
+      }
+      case SESSION_STARTED -> {
+        p.put("agentName", "Agent " + random.nextInt(100));
+        p.put("tags", List.of("prod", WORDS[random.nextInt(WORDS.length)]));
+        p.put("description", text(20, 60));
+      }
+      case SESSION_ENDED -> {
+        p.put("reason", random.nextInt(10) == 0 ? "error" : "completed");
+        p.put("summary", text(20, 70));
+      }
+      case CUSTOM -> {
+        p.put("type", "checkpoint");
+        p.put("data", Map.of("note", text(30, 90)));
+      }
+      default -> {
+        p.put("type", type.wire());
+        p.put("name", WORDS[random.nextInt(WORDS.length)]);
+        p.put("requestId", callId);
+        p.put("details", text(30, 90));
+      }
+    }
+    return p;
+  }
+
+  private String text(int minWords, int maxWords) {
+    int n = minWords + random.nextInt(maxWords - minWords + 1);
+    StringBuilder sb = new StringBuilder(n * 8);
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        sb.append(' ');
+      }
+      sb.append(WORDS[random.nextInt(WORDS.length)]);
+    }
+    return sb.toString();
+  }
+
+  private static EventType[] buildMix() {
+    List<EventType> mix = new ArrayList<>();
+    for (EventType t : EventType.INGESTIBLE) {
+      int weight =
+          switch (t) {
+            case TOOL_CALL, TOOL_RESPONSE -> 20;
+            case LLM_CALL, LLM_RESPONSE -> 12;
+            case COST_TRACKED -> 6;
+            case TOOL_ERROR, CUSTOM -> 3;
+            default -> 1;
+          };
+      for (int i = 0; i < weight; i++) {
+        mix.add(t);
+      }
+    }
+    return mix.toArray(EventType[]::new);
+  }
+}

@@ -1,0 +1,18 @@
+package dev.agentlens.engine.drain;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** How the drainer batches: at most this many events per transaction, polling this often when idle. */
+public record DrainSettings(String nodeId, int maxBatchEvents, Duration maxDelay) {
+  public DrainSettings {
+    Objects.requireNonNull(nodeId, "nodeId");
+    Objects.requireNonNull(maxDelay, "maxDelay");
+    if (maxBatchEvents < 1) {
+      throw new IllegalArgumentException("maxBatchEvents not >= 1");
+    }
+    if (maxDelay.isNegative() || maxDelay.isZero()) {
+      throw new IllegalArgumentException("maxDelay not > 0");
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package dev.agentlens.engine.drain;
+
+import dev.agentlens.engine.journal.ChronicleJournal;
+import dev.agentlens.engine.journal.JournalEntry;
+import dev.agentlens.engine.journal.JournalReader;
+import dev.agentlens.engine.metrics.IngestMetrics;
+import dev.agentlens.engine.model.DrainBatch;
+import dev.agentlens.engine.model.IngestEvent;
+import dev.agentlens.engine.model.WriteResult;
+import dev.agentlens.engine.store.EventStore;
+import dev.agentlens.engine.store.TransientStoreException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Journal → database, exactly once (SPEC §1). Deployed as a worker on its own one-thread pool, so the
+ * Chronicle tailer stays on one thread. Each tick reads whole journal entries up to {@code
+ * maxBatchEvents}, commits them with the checkpoint in one store transaction, tells the listener,
+ * and goes again at once; when the journal is empty it polls every {@code maxDelay}.
+ */
+public final class DrainerVerticle extends VerticleBase {
+
+  private static final Logger LOG = Logger.getLogger(DrainerVerticle.class.getName());
+  private static final long MAX_BACKOFF_MS = 5_000;
+  private static final long CLEANUP_EVERY_MS = 10_000;
+
+  private final ChronicleJournal journal;
+  private final EventStore store;
+  private final DrainSettings settings;
+  private final IngestMetrics metrics;
+  private final CommitListener listener;
+  private final long startupLastIndex;
+  private JournalReader reader;
+  private JournalEntry carried;
+  private volatile boolean stopping;
+  private long lastCleanup;
+  private Promise<Void> stopped;
+
+  public DrainerVerticle(
+      ChronicleJournal journal,
+      EventStore store,
+      DrainSettings settings,
+      IngestMetrics metrics,
+      CommitListener listener) {
+    this.journal = journal;
+    this.store = store;
+    this.settings = settings;
+    this.metrics = metrics;
+    this.listener = listener;
+    this.startupLastIndex = journal.lastIndex();
+  }
+
+  @Override
+  public Future<?> start() {
+    return store
+        .checkpoint(settings.nodeId())
+        .map(
+            cp -> {
+              metrics.resumedAt(cp);
+              reader = journal.reader(cp);
+              context.runOnContext(v -> tick());
+              return null;
+            });
+  }
+
+  /** Drains what is journaled, then stops (graceful shutdown: nothing acknowledged is left). */
+  @Override
+  public Future<?> stop() {
+    stopped = Promise.promise();
+    stopping = true;
+    return stopped.future();
+  }
+
+  private void tick() {
+    List<JournalEntry> entries = new ArrayList<>();
+    List<IngestEvent> events = new ArrayList<>();
+    if (carried != null) {
+      entries.add(carried);
+      events.addAll(carried.events());
+      carried = null;
+    }
+    JournalEntry e;
+    while (events.size() < settings.maxBatchEvents() && (e = reader.next()) != null) {
+      if (!events.isEmpty() && events.size() + e.events().size() > settings.maxBatchEvents()) {
+        carried = e;
+        break;
+      }
+      entries.add(e);
+      events.addAll(e.events());
+    }
+    if (entries.isEmpty()) {
+      if (stopping) {
+        stopped.tryComplete();
+        return;
+      }
+      cleanupNowAndThen();
+      vertx.setTimer(Math.max(1, settings.maxDelay().toMillis()), id -> tick());
+      return;
+    }
+    long index = entries.get(entries.size() - 1).index();
+    commit(entries, new DrainBatch(events, settings.nodeId(), index), 0)
+        .onComplete(ar -> context.runOnContext(v -> tick()));
+  }
+
+  private Future<Void> commit(List<JournalEntry> entries, DrainBatch batch, int attempt) {
+    return store
+        .write(batch)
+        .map(
+            result -> {
+              committed(entries, result);
+              return (Void) null;
+            })
+        .recover(
+            failure -> {
+              metrics.drainFailed();
+              if (failure instanceof TransientStoreException) {
+                metrics.databaseDown();
+                long delay = backoffMillis(attempt);
+                if (attempt == 0 || attempt % 20 == 0) {
+                  LOG.warning("database unavailable, retrying drain: " + failure.getMessage());
+                }
+                return after(delay).compose(v -> commit(entries, batch, attempt + 1));
+              }
+              LOG.log(Level.WARNING, "drain batch refused; isolating poison events", failure);
+              return isolate(entries, 0, 0);
+            });
+  }
+
+  /** Writes the entries' events one per transaction; the ones refused go to dead_letters. */
+  private Future<Void> isolate(List<JournalEntry> entries, int entry, int event) {
+    if (entry == entries.size()) {
+      return Future.succeededFuture();
+    }
+    JournalEntry je = entries.get(entry);
+    if (event == je.events().size()) {
+      return isolate(entries, entry + 1, 0);
+    }
+    IngestEvent one = je.events().get(event);
+    boolean lastOfEntry = event == je.events().size() - 1;
+    // Until its last event is in, the entry must be re-read after a crash (replay dedupes by id).
+    long checkpoint = lastOfEntry ? je.index() : je.index() - 1;
+    DrainBatch single = new DrainBatch(List.of(one), settings.nodeId(), checkpoint, true);
+    return writeRetrying(single, 0)
+        .compose(
+            result -> {
+              committed(lastOfEntry ? List.of(je) : List.of(), result);
+              return Future.<Void>succeededFuture();
+            },
+            failure ->
+                store
+                    .deadLetter(List.of(one), String.valueOf(failure.getMessage()))
+                    .compose(v -> store.write(emptyAt(checkpoint)))
+                    .map(
+                        r -> {
+                          metrics.deadLettered(1);
+                          committed(lastOfEntry ? List.of(je) : List.of(), r);
+                          return (Void) null;
+                        }))
+        .compose(v -> isolate(entries, entry, event + 1));
+  }
+
+  private Future<WriteResult> writeRetrying(DrainBatch batch, int attempt) {
+    return store
+        .write(batch)
+        .recover(
+            f ->
+                f instanceof TransientStoreException
+                    ? after(backoffMillis(attempt))
+                        .compose(v -> writeRetrying(batch, attempt + 1))
+                    : Future.failedFuture(f));
+  }
+
+  private DrainBatch emptyAt(long checkpoint) {
+    return new DrainBatch(List.of(), settings.nodeId(), checkpoint, true);
+  }
+
+  private void committed(List<JournalEntry> entries, WriteResult result) {
+    int drained = 0;
+    for (JournalEntry e : entries) {
+      if (e.index() > startupLastIndex) {
+        drained += e.events().size();
+      }
+    }
+    metrics.drained(drained, result.journalIndex(), System.currentTimeMillis());
+    metrics.duplicates(result.duplicateIds().size());
+    listener.committed(entries, result);
+  }
+
+  private Future<Void> after(long millis) {
+    Promise<Void> p = Promise.promise();
+    vertx.setTimer(Math.max(1, millis), id -> p.complete());
+    return p.future();
+  }
+
+  private void cleanupNowAndThen() {
+    long now = System.currentTimeMillis();
+    if (now - lastCleanup < CLEANUP_EVERY_MS) {
+      return;
+    }
+    lastCleanup = now;
+    long applied = metrics.committedIndex();
+    if (applied >= 0) {
+      try {
+        journal.deleteAppliedCycles(applied, java.time.Instant.ofEpochMilli(now));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "journal cleanup failed", e);
+      }
+    }
+  }
+
+  /** 50 ms doubling up to 5 s: fast recovery from a blip, no hammering of a down database. */
+  private static long backoffMillis(int attempt) {
+    return Math.min(MAX_BACKOFF_MS, 50L << Math.min(attempt, 10));
+  }
+}

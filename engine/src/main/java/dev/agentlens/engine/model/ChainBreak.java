@@ -1,0 +1,4 @@
+package dev.agentlens.engine.model;
+
+/** Where a session's chain stops verifying (SPEC §3 audit/verify). */
+public record ChainBreak(String sessionId, long seq, String reason) {}

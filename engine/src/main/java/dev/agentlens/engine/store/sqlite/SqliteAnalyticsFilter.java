@@ -1,0 +1,60 @@
+package dev.agentlens.engine.store.sqlite;
+
+import dev.agentlens.engine.model.AnalyticsQuery;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A WHERE clause over one tenant's events in an inclusive window of canonical timestamps, built up
+ * with its bind values in order so that the SQL text never holds a caller's value.
+ */
+final class SqliteAnalyticsFilter {
+  private final StringBuilder sql = new StringBuilder();
+  private final List<String> args = new ArrayList<>();
+
+  private SqliteAnalyticsFilter() {}
+
+  /** Starts with {@code clause}, binding {@code values} to its placeholders in order. */
+  static SqliteAnalyticsFilter where(String clause, String... values) {
+    return new SqliteAnalyticsFilter().and(clause, values);
+  }
+
+  /** {@code tenant_id = ? AND timestamp BETWEEN from AND to} on the events table. */
+  static SqliteAnalyticsFilter events(String tenantId, String from, String to) {
+    return where("tenant_id = ? AND timestamp >= ? AND timestamp <= ?", tenantId, from, to);
+  }
+
+  /** The events of an analytics query: window, optional agent, OTLP metrics kept or not. */
+  static SqliteAnalyticsFilter events(AnalyticsQuery q) {
+    SqliteAnalyticsFilter f =
+        events(q.tenantId(), q.from(), q.to()).andIfPresent("agent_id = ?", q.agentId());
+    return q.excludeMetrics() ? f.and("is_metric = 0") : f;
+  }
+
+  /** Appends {@code AND clause}, binding {@code values} to its placeholders in order. */
+  SqliteAnalyticsFilter and(String clause, String... values) {
+    sql.append(sql.length() == 0 ? "" : " AND ").append(clause);
+    args.addAll(List.of(values));
+    return this;
+  }
+
+  /** Appends {@code AND clause} (one placeholder) only when {@code value} is not null. */
+  SqliteAnalyticsFilter andIfPresent(String clause, String value) {
+    return value == null ? this : and(clause, value);
+  }
+
+  String sql() {
+    return sql.toString();
+  }
+
+  /** Binds the values from parameter index {@code first}; returns the next free index. */
+  int bind(PreparedStatement ps, int first) throws SQLException {
+    int i = first;
+    for (String a : args) {
+      ps.setString(i++, a);
+    }
+    return i;
+  }
+}

@@ -1,0 +1,216 @@
+package dev.agentlens.engine.store.sqlite;
+
+import dev.agentlens.engine.model.AgentAnalytics;
+import dev.agentlens.engine.model.AnalyticsBucket;
+import dev.agentlens.engine.model.AnalyticsQuery;
+import dev.agentlens.engine.model.AnalyticsResult;
+import dev.agentlens.engine.model.AnalyticsTotals;
+import dev.agentlens.engine.model.CostAnalytics;
+import dev.agentlens.engine.model.LlmAnalytics;
+import dev.agentlens.engine.model.LlmQuery;
+import dev.agentlens.engine.model.ToolAnalytics;
+import dev.agentlens.engine.store.AnalyticsReads;
+import dev.agentlens.engine.store.StoreSettings;
+import io.vertx.core.Future;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Analytics (reference §6) over the typed event columns; payload JSON is never parsed. Each
+ * endpoint is one scan of its window grouped finely in SQL and folded in Java, so that distinct
+ * session and agent counts of buckets and totals come from the same pass.
+ */
+final class SqliteAnalyticsReads implements AnalyticsReads {
+
+  private static final String SUMMARY =
+      "SELECT %s AS bucket, session_id, agent_id, count(*), sum(event_type = 'tool_call'),"
+          + " sum(is_error), sum(CASE WHEN event_type = 'tool_response' THEN duration_ms END),"
+          + " count(CASE WHEN event_type = 'tool_response' THEN duration_ms END),"
+          + " sum(CASE WHEN event_type = 'cost_tracked' THEN cost_usd END)"
+          + " FROM events WHERE %s GROUP BY bucket, session_id, agent_id";
+
+  /** Sessions of the tenant carrying any of the tags (exact element match). */
+  private static final String TAGGED_SESSIONS =
+      "session_id IN (SELECT s.id FROM sessions s WHERE s.tenant_id = ? AND EXISTS"
+          + " (SELECT 1 FROM json_each(s.tags) j WHERE j.type = 'text' AND j.value IN (%s)))";
+
+  private static final String AGENTS =
+      "SELECT agent_id, count(*), sum(event_count), sum(error_count), sum(total_cost_usd),"
+          + " avg(CASE WHEN ended_at IS NOT NULL THEN"
+          + " round((unixepoch(ended_at, 'subsec') - unixepoch(started_at, 'subsec')) * 1000)"
+          + " END) FROM sessions WHERE %s GROUP BY agent_id ORDER BY 2 DESC, agent_id";
+
+  private static final String TOOLS =
+      "SELECT tool_name, count(*), sum(event_type = 'tool_error'),"
+          + " avg(CASE WHEN event_type IN ('tool_response', 'tool_error') THEN duration_ms END)"
+          + " FROM events WHERE %s GROUP BY tool_name ORDER BY 2 DESC, tool_name";
+
+  private final SqliteDatabase db;
+
+  SqliteAnalyticsReads(SqliteDatabase db, StoreSettings settings) {
+    this.db = db;
+  }
+
+  @Override
+  public Future<AnalyticsResult> summary(AnalyticsQuery query) {
+    return db.read(c -> summary(c, query, SqliteAnalyticsFilter.events(query)));
+  }
+
+  @Override
+  public Future<AnalyticsResult> summaryForTags(AnalyticsQuery query, List<String> tags) {
+    if (tags == null || tags.isEmpty()) {
+      return summary(query);
+    }
+    String marks = String.join(", ", Collections.nCopies(tags.size(), "?"));
+    List<String> values = new ArrayList<>(tags.size() + 1);
+    values.add(query.tenantId());
+    values.addAll(tags);
+    SqliteAnalyticsFilter filter =
+        SqliteAnalyticsFilter.events(query)
+            .and(TAGGED_SESSIONS.formatted(marks), values.toArray(String[]::new));
+    return db.read(c -> summary(c, query, filter));
+  }
+
+  @Override
+  public Future<CostAnalytics> costs(AnalyticsQuery query) {
+    return db.read(c -> SqliteCostAnalytics.read(c, query));
+  }
+
+  @Override
+  public Future<List<AgentAnalytics>> agents(AnalyticsQuery query) {
+    SqliteAnalyticsFilter filter =
+        SqliteAnalyticsFilter.where(
+                "tenant_id = ? AND started_at >= ? AND started_at <= ?",
+                query.tenantId(),
+                query.from(),
+                query.to())
+            .andIfPresent("agent_id = ?", query.agentId());
+    return db.read(c -> agents(c, filter));
+  }
+
+  @Override
+  public Future<List<ToolAnalytics>> tools(AnalyticsQuery query) {
+    SqliteAnalyticsFilter filter =
+        SqliteAnalyticsFilter.events(query)
+            .and("event_type IN ('tool_call', 'tool_response', 'tool_error')")
+            .and("tool_name IS NOT NULL");
+    return db.read(c -> tools(c, filter));
+  }
+
+  @Override
+  public Future<LlmAnalytics> llm(LlmQuery query) {
+    return db.read(c -> SqliteLlmAnalytics.read(c, query));
+  }
+
+  private static AnalyticsResult summary(
+      Connection c, AnalyticsQuery query, SqliteAnalyticsFilter filter) throws SQLException {
+    String sql =
+        SUMMARY.formatted(SqliteBuckets.label(query.granularity(), "timestamp"), filter.sql());
+    Map<String, Fold> buckets = new TreeMap<>();
+    Fold total = new Fold();
+    Set<String> agents = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      filter.bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          buckets.computeIfAbsent(rs.getString(1), k -> new Fold()).add(rs);
+          total.add(rs);
+          agents.add(rs.getString(3));
+        }
+      }
+    }
+    List<AnalyticsBucket> out = new ArrayList<>(buckets.size());
+    buckets.forEach((label, f) -> out.add(f.bucket(label)));
+    return new AnalyticsResult(out, total.totals(agents.size()));
+  }
+
+  private static List<AgentAnalytics> agents(Connection c, SqliteAnalyticsFilter filter)
+      throws SQLException {
+    List<AgentAnalytics> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(AGENTS.formatted(filter.sql()))) {
+      filter.bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long events = rs.getLong(3);
+          long errors = rs.getLong(4);
+          out.add(
+              new AgentAnalytics(
+                  rs.getString(1),
+                  rs.getLong(2),
+                  events,
+                  errors,
+                  events > 0 ? (double) errors / events : 0,
+                  rs.getDouble(5),
+                  rs.getDouble(6)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<ToolAnalytics> tools(Connection c, SqliteAnalyticsFilter filter)
+      throws SQLException {
+    List<ToolAnalytics> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(TOOLS.formatted(filter.sql()))) {
+      filter.bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long calls = rs.getLong(2);
+          long errors = rs.getLong(3);
+          out.add(
+              new ToolAnalytics(
+                  rs.getString(1),
+                  calls,
+                  errors,
+                  calls > 0 ? (double) errors / calls : 0,
+                  rs.getDouble(4)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Sums of the summary columns over some (bucket, session, agent) groups. */
+  private static final class Fold {
+    private long events;
+    private long toolCalls;
+    private long errors;
+    private double latencySum;
+    private long latencyCount;
+    private double cost;
+    private final Set<String> sessions = new HashSet<>();
+
+    void add(ResultSet rs) throws SQLException {
+      sessions.add(rs.getString(2));
+      events += rs.getLong(4);
+      toolCalls += rs.getLong(5);
+      errors += rs.getLong(6);
+      latencySum += rs.getDouble(7);
+      latencyCount += rs.getLong(8);
+      cost += rs.getDouble(9);
+    }
+
+    private double avgLatency() {
+      return latencyCount > 0 ? latencySum / latencyCount : 0;
+    }
+
+    AnalyticsBucket bucket(String label) {
+      return new AnalyticsBucket(
+          label, events, toolCalls, errors, avgLatency(), cost, sessions.size());
+    }
+
+    AnalyticsTotals totals(long uniqueAgents) {
+      return new AnalyticsTotals(
+          events, toolCalls, errors, avgLatency(), cost, sessions.size(), uniqueAgents);
+    }
+  }
+}

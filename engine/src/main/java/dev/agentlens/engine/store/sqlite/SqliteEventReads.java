@@ -1,0 +1,296 @@
+package dev.agentlens.engine.store.sqlite;
+
+import dev.agentlens.engine.model.ChainAnchor;
+import dev.agentlens.engine.model.ChainBreak;
+import dev.agentlens.engine.model.ChainReport;
+import dev.agentlens.engine.model.Event;
+import dev.agentlens.engine.model.EventQuery;
+import dev.agentlens.engine.model.EventType;
+import dev.agentlens.engine.model.Page;
+import dev.agentlens.engine.model.SortOrder;
+import dev.agentlens.engine.model.TimeWindow;
+import dev.agentlens.engine.model.Timeline;
+import dev.agentlens.engine.store.ChainVerifier;
+import dev.agentlens.engine.store.EventReads;
+import dev.agentlens.engine.store.StoreSettings;
+import io.vertx.core.Future;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/** Event lists, single events, timelines and chain verification (reference §5, SPEC §3). */
+final class SqliteEventReads implements EventReads {
+
+  /** Sessions verified per read transaction, so a long audit never pins one WAL snapshot. */
+  private static final int VERIFY_PAGE = 64;
+
+  private static final String SELECT_EVENTS = "SELECT " + SqliteRows.EVENT_COLUMNS + " FROM events";
+
+  private static final String SESSION_EXISTS =
+      "SELECT 1 FROM sessions WHERE tenant_id = ? AND id = ?";
+
+  private static final String TIMELINE =
+      SELECT_EVENTS + " WHERE tenant_id = ? AND session_id = ? ORDER BY timestamp, id";
+
+  private static final String CHAIN =
+      SELECT_EVENTS + " WHERE tenant_id = ? AND session_id = ? ORDER BY seq";
+
+  private static final String LATEST_ANCHOR =
+      "SELECT "
+          + SqliteRows.ANCHOR_COLUMNS
+          + " FROM chain_anchors WHERE tenant_id = ? AND session_id = ?"
+          + " ORDER BY last_seq DESC LIMIT 1";
+
+  // Pinned to idx_events_session_ts: walked in session order, the keyset makes all pages together
+  // one pass over the tenant. With statistics the planner prefers the timestamp index, which
+  // would rescan the whole window for every page.
+  private static final String SESSIONS_IN_WINDOW =
+      "SELECT DISTINCT session_id FROM events INDEXED BY idx_events_session_ts"
+          + " WHERE tenant_id = ? AND session_id > ?"
+          + " AND timestamp >= ? AND timestamp <= ? ORDER BY session_id LIMIT ?";
+
+  private final SqliteDatabase db;
+
+  SqliteEventReads(SqliteDatabase db, StoreSettings settings) {
+    this.db = db;
+  }
+
+  @Override
+  public Future<Page<Event>> query(EventQuery q) {
+    return db.read(
+        c -> {
+          List<Event> items = page(c, q);
+          // A short, non-empty page already tells the total; only count when it cannot.
+          boolean knownTotal = items.isEmpty() ? q.offset() == 0 : items.size() < q.limit();
+          long total = knownTotal ? q.offset() + items.size() : count(c, q);
+          return Page.of(items, total, q.offset());
+        });
+  }
+
+  @Override
+  public Future<Long> count(EventQuery q) {
+    return db.read(c -> count(c, q));
+  }
+
+  /**
+   * One SELECT per requested event type, merged by SQLite in index order: with an IN list the
+   * planner may pick idx_events_type and then sort every match of every type (seconds at 1M rows).
+   */
+  private static List<Event> page(Connection c, EventQuery q) throws SQLException {
+    List<SqliteWhere> legs = new ArrayList<>();
+    if (q.eventTypes().isEmpty()) {
+      legs.add(filters(q));
+    } else {
+      for (String type : knownTypes(q.eventTypes())) {
+        legs.add(filters(q).and("event_type = ?", type));
+      }
+    }
+    List<Event> items = new ArrayList<>();
+    if (legs.isEmpty()) {
+      return items;
+    }
+    StringJoiner union = new StringJoiner(" UNION ALL ");
+    legs.forEach(leg -> union.add(SELECT_EVENTS + leg.sql()));
+    String dir = q.order() == SortOrder.ASC ? "ASC" : "DESC";
+    String sql = union + " ORDER BY timestamp " + dir + ", id " + dir + " LIMIT ? OFFSET ?";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int next = 1;
+      for (SqliteWhere leg : legs) {
+        next = leg.bind(ps, next);
+      }
+      ps.setInt(next, q.limit());
+      ps.setInt(next + 1, q.offset());
+      collect(ps, items);
+    }
+    return items;
+  }
+
+  private static long count(Connection c, EventQuery q) throws SQLException {
+    SqliteWhere where = filters(q);
+    if (!q.eventTypes().isEmpty()) {
+      List<String> known = knownTypes(q.eventTypes());
+      if (known.isEmpty()) {
+        return 0;
+      }
+      where.andIn("event_type", known);
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM events" + where.sql())) {
+      where.bind(ps);
+      return SqliteRows.scalarLong(ps);
+    }
+  }
+
+  /** Unknown types match nothing (reference §5), so they are dropped; at most 26 remain. */
+  private static List<String> knownTypes(List<String> requested) {
+    return requested.stream().distinct().filter(t -> EventType.fromWire(t) != null).toList();
+  }
+
+  @Override
+  public Future<Optional<Event>> get(String tenantId, String id) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(SELECT_EVENTS + " WHERE tenant_id = ? AND id = ?")) {
+            ps.setString(1, tenantId);
+            ps.setString(2, id);
+            List<Event> found = new ArrayList<>(1);
+            collect(ps, found);
+            return found.stream().findFirst();
+          }
+        });
+  }
+
+  @Override
+  public Future<Optional<Timeline>> timeline(String tenantId, String sessionId) {
+    return db.read(
+        c -> {
+          if (!sessionExists(c, tenantId, sessionId)) {
+            return Optional.empty();
+          }
+          List<Event> events = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(TIMELINE)) {
+            ps.setString(1, tenantId);
+            ps.setString(2, sessionId);
+            collect(ps, events);
+          }
+          List<Event> bySeq = new ArrayList<>(events);
+          bySeq.sort(Comparator.comparingLong(Event::seq));
+          ChainVerifier.Verdict v =
+              ChainVerifier.verify(bySeq, latestAnchor(c, tenantId, sessionId));
+          return Optional.of(new Timeline(events, v.valid(), v.chained()));
+        });
+  }
+
+  @Override
+  public Future<ChainReport> verifySession(String tenantId, String sessionId) {
+    return db.read(
+        c -> {
+          ChainReport report = verifyChain(c, tenantId, sessionId);
+          boolean exists = report.totalEvents() > 0 || sessionExists(c, tenantId, sessionId);
+          return exists ? report : new ChainReport(0, 0, List.of());
+        });
+  }
+
+  @Override
+  public Future<ChainReport> verifyWindow(String tenantId, TimeWindow window) {
+    return verifyFrom(tenantId, window, "", new ChainReport(0, 0, List.of()));
+  }
+
+  /** Verifies the next page of sessions after {@code afterSessionId}, then the rest. */
+  private Future<ChainReport> verifyFrom(
+      String tenantId, TimeWindow window, String afterSessionId, ChainReport soFar) {
+    return db.read(
+            c -> {
+              List<String> ids = sessionsInWindow(c, tenantId, window, afterSessionId);
+              ChainReport page = new ChainReport(0, 0, List.of());
+              for (String id : ids) {
+                page = merge(page, verifyChain(c, tenantId, id));
+              }
+              return new VerifyPage(ids, page);
+            })
+        .compose(
+            p -> {
+              ChainReport total = merge(soFar, p.report());
+              if (p.sessionIds().size() < VERIFY_PAGE) {
+                return Future.succeededFuture(total);
+              }
+              String last = p.sessionIds().get(p.sessionIds().size() - 1);
+              return verifyFrom(tenantId, window, last, total);
+            });
+  }
+
+  private record VerifyPage(List<String> sessionIds, ChainReport report) {}
+
+  private static List<String> sessionsInWindow(
+      Connection c, String tenantId, TimeWindow window, String afterSessionId) throws SQLException {
+    List<String> ids = new ArrayList<>(VERIFY_PAGE);
+    try (PreparedStatement ps = c.prepareStatement(SESSIONS_IN_WINDOW)) {
+      ps.setString(1, tenantId);
+      ps.setString(2, afterSessionId);
+      ps.setString(3, window.from());
+      ps.setString(4, window.to());
+      ps.setInt(5, VERIFY_PAGE);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  /** Streams one session in seq order through the verifier; only one event is held at a time. */
+  private static ChainReport verifyChain(Connection c, String tenantId, String sessionId)
+      throws SQLException {
+    ChainVerifier verifier = ChainVerifier.start(latestAnchor(c, tenantId, sessionId));
+    try (PreparedStatement ps = c.prepareStatement(CHAIN)) {
+      ps.setString(1, tenantId);
+      ps.setString(2, sessionId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          verifier.accept(SqliteRows.event(rs));
+        }
+      }
+    }
+    ChainVerifier.Verdict v = verifier.verdict();
+    List<ChainBreak> breaks = v.valid() ? List.of() : List.of(v.toBreak(sessionId));
+    return new ChainReport(1, verifier.count(), breaks);
+  }
+
+  private static ChainReport merge(ChainReport a, ChainReport b) {
+    List<ChainBreak> breaks = new ArrayList<>(a.brokenChains());
+    breaks.addAll(b.brokenChains());
+    return new ChainReport(
+        a.sessionsVerified() + b.sessionsVerified(), a.totalEvents() + b.totalEvents(), breaks);
+  }
+
+  private static ChainAnchor latestAnchor(Connection c, String tenantId, String sessionId)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(LATEST_ANCHOR)) {
+      ps.setString(1, tenantId);
+      ps.setString(2, sessionId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? SqliteRows.anchor(rs) : null;
+      }
+    }
+  }
+
+  private static boolean sessionExists(Connection c, String tenantId, String sessionId)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(SESSION_EXISTS)) {
+      ps.setString(1, tenantId);
+      ps.setString(2, sessionId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** Every filter but the event types, which {@link #page} and {@link #count} add their way. */
+  private static SqliteWhere filters(EventQuery q) {
+    SqliteWhere where =
+        new SqliteWhere()
+            .and("tenant_id = ?", q.tenantId())
+            .andIfPresent("session_id = ?", q.sessionId())
+            .andIfPresent("agent_id = ?", q.agentId())
+            .andIn("severity", q.severities())
+            .andIfPresent("timestamp >= ?", q.from())
+            .andIfPresent("timestamp <= ?", q.to())
+            .andContains("payload", q.search());
+    return q.excludeMetrics() ? where.and("is_metric = 0") : where;
+  }
+
+  private static void collect(PreparedStatement ps, List<Event> into) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        into.add(SqliteRows.event(rs));
+      }
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.agentlens.engine.store.sqlite;
+
+import dev.agentlens.engine.model.StatsOverview;
+import dev.agentlens.engine.model.StorageStats;
+import dev.agentlens.engine.model.TimeWindow;
+import dev.agentlens.engine.store.StatsReads;
+import dev.agentlens.engine.store.StoreSettings;
+import io.vertx.core.Future;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** GET /api/stats and /api/stats/overview (reference §9), each in one read snapshot. */
+final class SqliteStatsReads implements StatsReads {
+
+  private static final String COUNT_EVENTS = "SELECT count(*) FROM events WHERE tenant_id = ?";
+  private static final String COUNT_SESSIONS = "SELECT count(*) FROM sessions WHERE tenant_id = ?";
+  private static final String COUNT_AGENTS = "SELECT count(*) FROM agents WHERE tenant_id = ?";
+
+  // ORDER BY … LIMIT 1 is one seek at either end of idx_events_timestamp, never a scan.
+  private static final String OLDEST =
+      "SELECT timestamp FROM events WHERE tenant_id = ? ORDER BY timestamp ASC LIMIT 1";
+  private static final String NEWEST =
+      "SELECT timestamp FROM events WHERE tenant_id = ? ORDER BY timestamp DESC LIMIT 1";
+
+  /** The whole file, not the tenant: SQLite cannot tell one tenant's pages from another's. */
+  private static final String FILE_SIZE =
+      "SELECT p.page_count * s.page_size FROM pragma_page_count() p, pragma_page_size() s";
+
+  private static final String EVENTS_IN = COUNT_EVENTS + " AND timestamp >= ? AND timestamp <= ?";
+  private static final String ERRORS_IN = EVENTS_IN + " AND severity IN ('error', 'critical')";
+  private static final String SESSIONS_IN =
+      COUNT_SESSIONS + " AND started_at >= ? AND started_at <= ?";
+
+  private final SqliteDatabase db;
+
+  SqliteStatsReads(SqliteDatabase db, StoreSettings settings) {
+    this.db = db;
+  }
+
+  @Override
+  public Future<StorageStats> stats(String tenantId) {
+    return db.read(
+        c ->
+            new StorageStats(
+                count(c, COUNT_EVENTS, tenantId),
+                count(c, COUNT_SESSIONS, tenantId),
+                count(c, COUNT_AGENTS, tenantId),
+                text(c, OLDEST, tenantId),
+                text(c, NEWEST, tenantId),
+                fileSize(c)));
+  }
+
+  @Override
+  public Future<StatsOverview> overview(String tenantId, TimeWindow current, TimeWindow previous) {
+    return db.read(
+        c -> {
+          long events = count(c, EVENTS_IN, tenantId, current.from(), current.to());
+          long errors = count(c, ERRORS_IN, tenantId, current.from(), current.to());
+          return new StatsOverview(
+              events,
+              count(c, EVENTS_IN, tenantId, previous.from(), previous.to()),
+              errors,
+              count(c, ERRORS_IN, tenantId, previous.from(), previous.to()),
+              count(c, SESSIONS_IN, tenantId, current.from(), current.to()),
+              count(c, SESSIONS_IN, tenantId, previous.from(), previous.to()),
+              count(c, COUNT_AGENTS, tenantId),
+              events == 0 ? 0.0 : (double) errors / events);
+        });
+  }
+
+  private static long count(Connection c, String sql, String... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      return SqliteRows.scalarLong(ps);
+    }
+  }
+
+  private static String text(Connection c, String sql, String tenantId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, tenantId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  private static long fileSize(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(FILE_SIZE)) {
+      return SqliteRows.scalarLong(ps);
+    }
+  }
+}

@@ -1,0 +1,347 @@
+package dev.agentlens.engine.store.contract;
+
+import static dev.agentlens.engine.testing.TestEvents.arr;
+import static dev.agentlens.engine.testing.TestEvents.obj;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentlens.engine.model.Event;
+import dev.agentlens.engine.model.EventQuery;
+import dev.agentlens.engine.model.IngestEvent;
+import dev.agentlens.engine.model.Page;
+import dev.agentlens.engine.model.Severity;
+import dev.agentlens.engine.model.SortOrder;
+import dev.agentlens.engine.model.WriteResult;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** GET /api/events and /api/events/:id (reference §5): every filter, order and page. */
+public abstract class EventQueryContract extends StoreContractBase {
+
+  private IngestEvent e1, e2, e3, e4, e5, e6, e7, foreign;
+  private List<Event> committed;
+
+  @BeforeEach
+  void writeFixture() {
+    e1 =
+        events
+            .sessionStarted("s1")
+            .agentName("Alpha")
+            .tags("prod")
+            .meta("env", "staging-zeta")
+            .at("2026-03-10T10:00:00.000Z")
+            .build();
+    e2 =
+        events
+            .toolCall("s1", "web_search")
+            .with("arguments", obj("query", "100% Pure_Data"))
+            .at("2026-03-10T10:01:00.000Z")
+            .build();
+    e3 =
+        events
+            .toolError("s1", "web_search", 3000)
+            .with("error", "Upstream Timeout")
+            .severity(Severity.ERROR)
+            .at("2026-03-10T10:02:00.000Z")
+            .build();
+    e4 =
+        events
+            .llmCall("s2", "openai", "gpt-4o")
+            .agent("agent-2")
+            .with("messages", arr(obj("role", "user", "content", "More Data at C:\\tmp")))
+            .at("2026-03-10T10:03:00.000Z")
+            .build();
+    e5 =
+        events
+            .llmResponse("s2", "openai", "gpt-4o", 420, 38, 0.0049, 1000)
+            .agent("agent-2")
+            .severity(Severity.WARN)
+            .at("2026-03-10T10:04:00.000Z")
+            .build();
+    e6 =
+        events
+            .otlpMetric("s2", "queue.depth", 42)
+            .agent("agent-2")
+            .severity(Severity.CRITICAL)
+            .at("2026-03-10T10:05:00.000Z")
+            .build();
+    e7 = events.sessionEnded("s1", "completed").at("2026-03-10T10:06:00.000Z").build();
+    foreign = otherEvents.toolCall("s1", "web_search").at("2026-03-10T10:01:30.000Z").build();
+    WriteResult r = write(e1, e2, e3, e4, e5, e6, e7, foreign);
+    committed = r.committed();
+  }
+
+  private EventQuery query(
+      String sessionId,
+      String agentId,
+      List<String> types,
+      List<String> severities,
+      String from,
+      String to,
+      String search,
+      boolean excludeMetrics,
+      SortOrder order) {
+    return new EventQuery(
+        TENANT,
+        sessionId,
+        agentId,
+        types,
+        severities,
+        from,
+        to,
+        search,
+        excludeMetrics,
+        order,
+        EventQuery.DEFAULT_LIMIT,
+        0);
+  }
+
+  private EventQuery search(String term) {
+    return query(null, null, null, null, null, null, term, false, SortOrder.ASC);
+  }
+
+  private Page<Event> run(EventQuery q) {
+    return await(store.events().query(q));
+  }
+
+  private static void assertPage(Page<Event> page, long total, boolean hasMore, IngestEvent... in) {
+    assertThat(ids(page.items())).containsExactlyElementsOf(idsOf(in));
+    assertThat(page.total()).as("total").isEqualTo(total);
+    assertThat(page.hasMore()).as("hasMore").isEqualTo(hasMore);
+  }
+
+  @Test
+  void everyEventOfTheTenantNewestFirstByDefault() {
+    assertPage(run(EventQuery.all(TENANT)), 7, false, e7, e6, e5, e4, e3, e2, e1);
+  }
+
+  @Test
+  void ascendingOrder() {
+    assertPage(run(allAsc(TENANT)), 7, false, e1, e2, e3, e4, e5, e6, e7);
+  }
+
+  @Test
+  void itemsAreTheFullStoredEvents() {
+    List<Event> mine = committed.subList(0, 7);
+    assertThat(run(allAsc(TENANT)).items()).containsExactlyElementsOf(mine);
+  }
+
+  @Test
+  void filterBySession() {
+    assertPage(
+        run(query("s1", null, null, null, null, null, null, false, SortOrder.DESC)),
+        4,
+        false,
+        e7,
+        e3,
+        e2,
+        e1);
+  }
+
+  @Test
+  void filterByAgent() {
+    assertPage(
+        run(query(null, "agent-2", null, null, null, null, null, false, SortOrder.ASC)),
+        3,
+        false,
+        e4,
+        e5,
+        e6);
+  }
+
+  @Test
+  void filterByEventTypeList() {
+    assertPage(
+        run(
+            query(
+                null,
+                null,
+                List.of("tool_call", "tool_error"),
+                null,
+                null,
+                null,
+                null,
+                false,
+                SortOrder.ASC)),
+        2,
+        false,
+        e2,
+        e3);
+    assertPage(
+        run(query(null, null, List.of("nope"), null, null, null, null, false, SortOrder.ASC)),
+        0,
+        false);
+  }
+
+  @Test
+  void filterBySeverityList() {
+    assertPage(
+        run(
+            query(
+                null,
+                null,
+                null,
+                List.of("error", "critical"),
+                null,
+                null,
+                null,
+                false,
+                SortOrder.DESC)),
+        2,
+        false,
+        e6,
+        e3);
+  }
+
+  @Test
+  void fromAndToAreInclusive() {
+    assertPage(
+        run(
+            query(
+                null,
+                null,
+                null,
+                null,
+                e2.timestamp(),
+                e5.timestamp(),
+                null,
+                false,
+                SortOrder.ASC)),
+        4,
+        false,
+        e2,
+        e3,
+        e4,
+        e5);
+  }
+
+  @Test
+  void fromAloneAndToAlone() {
+    assertPage(
+        run(query(null, null, null, null, e6.timestamp(), null, null, false, SortOrder.ASC)),
+        2,
+        false,
+        e6,
+        e7);
+    assertPage(
+        run(query(null, null, null, null, null, e1.timestamp(), null, false, SortOrder.ASC)),
+        1,
+        false,
+        e1);
+  }
+
+  @Test
+  void filtersAreAnded() {
+    assertPage(
+        run(
+            query(
+                "s1",
+                "agent-1",
+                List.of("tool_call", "llm_call"),
+                List.of("info"),
+                e1.timestamp(),
+                e7.timestamp(),
+                "search",
+                false,
+                SortOrder.ASC)),
+        1,
+        false,
+        e2);
+  }
+
+  @Test
+  void searchIsASubstringOfThePayloadText() {
+    assertPage(run(search("web_search")), 2, false, e2, e3);
+    assertPage(run(search("\"toolName\":\"web_search\",\"callId\"")), 1, false, e2);
+  }
+
+  @Test
+  void searchIgnoresAsciiCase() {
+    assertPage(run(search("WEB_SEARCH")), 2, false, e2, e3);
+    assertPage(run(search("timeout")), 1, false, e3);
+  }
+
+  @Test
+  void searchMatchesPercentUnderscoreAndBackslashLiterally() {
+    // As LIKE wildcards "100%" would also match "latencyMs":1000 and "e_D" would match "More Data".
+    assertPage(run(search("100%")), 1, false, e2);
+    assertPage(run(search("e_D")), 1, false, e2);
+    assertPage(run(search("%")), 1, false, e2);
+    assertPage(run(search("\\")), 1, false, e4);
+  }
+
+  @Test
+  void searchDoesNotLookAtMetadata() {
+    assertPage(run(search("staging-zeta")), 0, false);
+  }
+
+  @Test
+  void excludeMetricsDropsOtlpMetricEvents() {
+    assertPage(
+        run(query(null, null, null, null, null, null, null, true, SortOrder.DESC)),
+        6,
+        false,
+        e7,
+        e5,
+        e4,
+        e3,
+        e2,
+        e1);
+  }
+
+  @Test
+  void pagesCarryTotalAndHasMore() {
+    EventQuery q = EventQuery.all(TENANT);
+    assertPage(run(q.withPage(3, 0)), 7, true, e7, e6, e5);
+    assertPage(run(q.withPage(3, 3)), 7, true, e4, e3, e2);
+    assertPage(run(q.withPage(3, 4)), 7, false, e3, e2, e1);
+    assertPage(run(q.withPage(3, 6)), 7, false, e1);
+    assertPage(run(q.withPage(3, 7)), 7, false);
+  }
+
+  @Test
+  void equalTimestampsAreOrderedById() {
+    String ts = "2026-03-10T11:00:00.000Z";
+    IngestEvent x = events.custom("s9", "x").at(ts).build();
+    IngestEvent y = events.custom("s9", "y").at(ts).build();
+    IngestEvent z = events.custom("s9", "z").at(ts).build();
+    assertThat(x.id()).isLessThan(y.id());
+    assertThat(y.id()).isLessThan(z.id());
+    write(z, x, y);
+
+    EventQuery asc = query("s9", null, null, null, null, null, null, false, SortOrder.ASC);
+    EventQuery desc = query("s9", null, null, null, null, null, null, false, SortOrder.DESC);
+    assertPage(run(asc), 3, false, x, y, z);
+    assertPage(run(desc), 3, false, z, y, x);
+    assertPage(run(asc.withPage(1, 1)), 3, true, y);
+  }
+
+  @Test
+  void countUsesTheSameFiltersAndIgnoresThePage() {
+    EventQuery s1Errors =
+        new EventQuery(
+            TENANT, "s1", null, null, List.of("error"), null, null, null, false, null, 1, 3);
+    assertThat(await(store.events().count(s1Errors))).isEqualTo(1L);
+    assertThat(await(store.events().count(EventQuery.all(TENANT)))).isEqualTo(7L);
+    assertThat(await(store.events().count(EventQuery.all(OTHER_TENANT)))).isEqualTo(1L);
+    assertThat(await(store.events().count(search("web_search")))).isEqualTo(2L);
+    assertThat(
+            await(
+                store
+                    .events()
+                    .count(query(null, null, null, null, null, null, null, true, null))))
+        .isEqualTo(6L);
+  }
+
+  @Test
+  void getReturnsTheStoredEvent() {
+    assertThat(await(store.events().get(TENANT, e5.id()))).contains(committed.get(4));
+  }
+
+  @Test
+  void getOfAnUnknownIdOrAnotherTenantsIdIsEmpty() {
+    assertThat(await(store.events().get(TENANT, "01J0000000000000000000NONE"))).isEmpty();
+    assertThat(await(store.events().get(TENANT, foreign.id()))).isEmpty();
+    assertThat(await(store.events().get(OTHER_TENANT, e1.id()))).isEmpty();
+  }
+}
