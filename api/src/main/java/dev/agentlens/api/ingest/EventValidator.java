@@ -24,8 +24,8 @@ final class EventValidator {
   private EventValidator() {}
 
   /**
-   * Validates {@code e} with the cursor at its path ({@code events.N}), reporting every issue;
-   * when valid, fills in its typed fields. Returns whether it was valid.
+   * Validates {@code e} with the cursor at its path ({@code events.N}), reporting every issue; when
+   * valid, fills in its typed fields. Returns whether it was valid.
    */
   static boolean validate(RawEvent e, Issues issues) {
     if (!e.isObject) {
@@ -122,5 +122,4 @@ final class EventValidator {
     }
     return true;
   }
-
 }

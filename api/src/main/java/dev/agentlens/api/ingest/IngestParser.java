@@ -43,10 +43,14 @@ public final class IngestParser {
   /**
    * Parses a request body without copying it when it is heap-backed (Vert.x bodies are).
    *
+   * @param body the request body; null (no body at all) is invalid JSON like an empty one
    * @throws InvalidJsonException the body is not one well-formed JSON object
    * @throws IngestValidationException the body breaks the ingest rules; nothing was minted
    */
   public List<IngestEvent> parse(Buffer body, String tenantId) {
+    if (body == null) {
+      throw new InvalidJsonException();
+    }
     if (body instanceof BufferInternal internal) {
       ByteBuf buf = internal.getByteBuf();
       if (buf.hasArray()) {

@@ -87,7 +87,9 @@ final class Issues {
     } else if (v instanceof String) {
       return "string";
     } else if (v instanceof Double d) {
-      return Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : "number";
+      return Double.isNaN(d)
+          ? "NaN"
+          : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : "number";
     } else if (v instanceof Boolean) {
       return "boolean";
     } else if (v instanceof List<?>) {

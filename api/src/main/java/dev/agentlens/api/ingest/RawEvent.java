@@ -5,8 +5,8 @@ import dev.agentlens.engine.model.Severity;
 import java.util.Map;
 
 /**
- * One element of the {@code events} array as read, before and after validation. Envelope values
- * are kept as parsed ({@link Issues#ABSENT} when missing) so that a duplicate key can replace an
+ * One element of the {@code events} array as read, before and after validation. Envelope values are
+ * kept as parsed ({@link Issues#ABSENT} when missing) so that a duplicate key can replace an
  * earlier one and validation sees only the last; validation then fills in the typed fields.
  */
 final class RawEvent {
@@ -26,6 +26,7 @@ final class RawEvent {
   // Filled in by EventValidator when the event is valid.
   EventType type;
   Severity level;
+
   /** Canonical timestamp, or null for "server time". */
   String canonicalTimestamp;
 

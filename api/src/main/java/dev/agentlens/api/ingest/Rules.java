@@ -185,7 +185,9 @@ final class Rules {
     }
   }
 
-  /** A number with an optional int constraint and an optional lower bound ({@code min} NaN = none). */
+  /**
+   * A number with an optional int constraint and an optional lower bound ({@code min} NaN = none).
+   */
   private record Num(boolean integer, double min, boolean inclusive) implements Rule {
     @Override
     public void check(Object v, Issues issues) {

@@ -115,7 +115,15 @@ class EnvelopeValidationTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"error", "eval_result", "human_score", "feedback", "skill_activated", "Custom", ""})
+      strings = {
+        "error",
+        "eval_result",
+        "human_score",
+        "feedback",
+        "skill_activated",
+        "Custom",
+        ""
+      })
   void serverOnlyAndUnknownEventTypesAreRejected(String type) {
     Map<String, Object> e = event("custom");
     e.put("eventType", type);
@@ -179,7 +187,8 @@ class EnvelopeValidationTest {
     assertThat(issues(body(List.of(badEnvelope, badPayload))))
         .containsExactly(
             issue("events.0.sessionId", "sessionId is required"),
-            issue("events.1.payload.toolName", "Invalid input: expected string, received undefined"));
+            issue(
+                "events.1.payload.toolName", "Invalid input: expected string, received undefined"));
   }
 
   @Test
@@ -200,7 +209,8 @@ class EnvelopeValidationTest {
         .containsExactly(
             issue("events.0.sessionId", "Invalid input: expected string, received undefined"),
             issue("events.0.timestamp", "Invalid ISO datetime"),
-            issue("events.2.payload.toolName", "Invalid input: expected string, received undefined"),
+            issue(
+                "events.2.payload.toolName", "Invalid input: expected string, received undefined"),
             issue("events.2.payload.callId", "Too small: expected string to have >=1 characters"),
             issue("events.2.payload.arguments", "Invalid input: expected record, received string"),
             issue("events.3.severity", SEVERITIES),

@@ -171,12 +171,9 @@ final class IngestFixtures {
         "embedding",
         "{\"model\":\"text-embedding-3-small\",\"inputCount\":16,\"dimensions\":1536,"
             + "\"durationMs\":91}");
+    m.put("chain_step", "{\"name\":\"rerank\",\"stepType\":\"transform\",\"durationMs\":12.75}");
     m.put(
-        "chain_step",
-        "{\"name\":\"rerank\",\"stepType\":\"transform\",\"durationMs\":12.75}");
-    m.put(
-        "custom",
-        "{\"type\":\"ticket_escalated\",\"data\":{\"ticketId\":\"T-4411\",\"tier\":2}}");
+        "custom", "{\"type\":\"ticket_escalated\",\"data\":{\"ticketId\":\"T-4411\",\"tier\":2}}");
     return m;
   }
 }

@@ -165,7 +165,9 @@ class IngestParserTest {
 
     List<IngestEvent> parsed = parser().parse(body(events), "t");
 
-    assertThat(parsed).extracting(x -> x.eventType().wire()).containsExactlyElementsOf(ingestibleTypes());
+    assertThat(parsed)
+        .extracting(x -> x.eventType().wire())
+        .containsExactlyElementsOf(ingestibleTypes());
     List<String> ids = parsed.stream().map(IngestEvent::id).toList();
     List<String> sorted = new ArrayList<>(ids);
     Collections.sort(sorted);
@@ -191,28 +193,36 @@ class IngestParserTest {
 
   @Test
   void invalidClientIdsAreRejected() {
-    List<Object> ids = List.of("", "x".repeat(65), "a.b", "é", 12.0, List.of());
+    List<Object> ids = List.of("x".repeat(65), "a.b", "é", 12.0, List.of());
     List<Object> events = new ArrayList<>();
     for (Object id : ids) {
       Map<String, Object> e = event("custom");
       e.put("id", id);
       events.add(e);
     }
-    Map<String, Object> nullId = event("custom");
-    nullId.put("id", null);
-    events.add(nullId);
 
     assertThat(issues(body(events)))
         .containsExactly(
-            new ValidationIssue("events.0.id", "Too small: expected string to have >=1 characters"),
-            new ValidationIssue("events.1.id", "Too big: expected string to have <=64 characters"),
+            new ValidationIssue("events.0.id", "Too big: expected string to have <=64 characters"),
+            new ValidationIssue(
+                "events.1.id", "Invalid string: must match pattern /^[0-9A-Za-z_-]+$/"),
             new ValidationIssue(
                 "events.2.id", "Invalid string: must match pattern /^[0-9A-Za-z_-]+$/"),
-            new ValidationIssue(
-                "events.3.id", "Invalid string: must match pattern /^[0-9A-Za-z_-]+$/"),
-            new ValidationIssue("events.4.id", "Invalid input: expected string, received number"),
-            new ValidationIssue("events.5.id", "Invalid input: expected string, received array"),
-            new ValidationIssue("events.6.id", "Invalid input: expected string, received null"));
+            new ValidationIssue("events.3.id", "Invalid input: expected string, received number"),
+            new ValidationIssue("events.4.id", "Invalid input: expected string, received array"));
+  }
+
+  @Test
+  void anEmptyOrNullIdMeansServerMinted() {
+    Map<String, Object> empty = event("custom");
+    empty.put("id", ""); // the Go SDK always sends the key
+    Map<String, Object> nul = event("custom");
+    nul.put("id", null);
+
+    List<IngestEvent> parsed = parser().parse(body(List.of(empty, nul)), "t");
+
+    assertThat(parsed).allSatisfy(e -> assertThat(UlidGenerator.isUlid(e.id())).isTrue());
+    assertThat(parsed).noneMatch(IngestEvent::clientId);
   }
 
   @Test
@@ -326,6 +336,14 @@ class IngestParserTest {
   }
 
   @Test
+  void aMissingBodyIsInvalidJson() {
+    assertThatThrownBy(() -> parser().parse((Buffer) null, "t"))
+        .isInstanceOf(InvalidJsonException.class);
+    assertThatThrownBy(() -> parser().parse(Buffer.buffer(), "t"))
+        .isInstanceOf(InvalidJsonException.class);
+  }
+
+  @Test
   void invalidUtf8IsInvalidJson() {
     byte[] body = bytes("{\"events\":[\"xx\"]}");
     body[12] = (byte) 0xC3;
@@ -350,7 +368,8 @@ class IngestParserTest {
   @Test
   void aRejectedRequestMintsNoIds() {
     UlidGenerator ids = IngestFixtures.ids();
-    IngestParser parser = new IngestParser(ids, Clock.fixed(IngestFixtures.NOW, ZoneOffset.UTC), 10);
+    IngestParser parser =
+        new IngestParser(ids, Clock.fixed(IngestFixtures.NOW, ZoneOffset.UTC), 10);
     Map<String, Object> bad = event("custom");
     bad.remove("agentId");
 

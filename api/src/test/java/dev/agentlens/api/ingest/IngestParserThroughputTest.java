@@ -30,7 +30,9 @@ class IngestParserThroughputTest {
     Arrays.sort(nanos);
     System.out.printf(
         "IngestParser: 100-event batch (%d bytes): median %.1f us, p90 %.1f us, p99 %.1f us%n",
-        body.length, nanos[MEASURED / 2] / 1e3, nanos[MEASURED * 9 / 10] / 1e3,
+        body.length,
+        nanos[MEASURED / 2] / 1e3,
+        nanos[MEASURED * 9 / 10] / 1e3,
         nanos[MEASURED * 99 / 100] / 1e3);
     assertThat(sink).isEqualTo(100L * (WARM_UP + MEASURED));
   }

@@ -167,7 +167,8 @@ class PayloadValidationTest {
             new ValidationIssue(
                 "events.0.payload.agentVersion", "Invalid input: expected string, received null"),
             new ValidationIssue(
-                "events.0.payload.mcpClientInfo", "Invalid input: expected record, received string"),
+                "events.0.payload.mcpClientInfo",
+                "Invalid input: expected record, received string"),
             new ValidationIssue("events.0.payload.tags.1", STR_NUMBER));
   }
 
@@ -225,7 +226,8 @@ class PayloadValidationTest {
                 "events.0.payload.parameters.maxTokens",
                 "Invalid input: expected number, received null"),
             new ValidationIssue(
-                "events.0.payload.parameters.topP", "Invalid input: expected number, received array"),
+                "events.0.payload.parameters.topP",
+                "Invalid input: expected number, received array"),
             new ValidationIssue("events.0.payload.parameters.stopSequences.1", STR_NUMBER),
             new ValidationIssue("events.0.payload.tools.0.name", STR_UNDEFINED),
             new ValidationIssue("events.0.payload.tools.0.description", STR_NUMBER),
@@ -289,10 +291,15 @@ class PayloadValidationTest {
                   p.put("retrieverName", false);
                 }))
         .containsExactly(
-            new ValidationIssue("events.0.payload.retrieverName", "Invalid input: expected string, received boolean"),
-            new ValidationIssue("events.0.payload.topK", "Invalid input: expected int, received number"),
-            new ValidationIssue("events.0.payload.resultCount", "Too small: expected number to be >=0"),
-            new ValidationIssue("events.0.payload.durationMs", "Too small: expected number to be >=0"));
+            new ValidationIssue(
+                "events.0.payload.retrieverName",
+                "Invalid input: expected string, received boolean"),
+            new ValidationIssue(
+                "events.0.payload.topK", "Invalid input: expected int, received number"),
+            new ValidationIssue(
+                "events.0.payload.resultCount", "Too small: expected number to be >=0"),
+            new ValidationIssue(
+                "events.0.payload.durationMs", "Too small: expected number to be >=0"));
     assertThat(
             issuesWith(
                 "embedding",
@@ -302,7 +309,8 @@ class PayloadValidationTest {
                 }))
         .containsExactly(
             new ValidationIssue("events.0.payload.inputCount", NUM_UNDEFINED),
-            new ValidationIssue("events.0.payload.dimensions", "Too small: expected number to be >0"));
+            new ValidationIssue(
+                "events.0.payload.dimensions", "Too small: expected number to be >0"));
     assertThat(issuesWith("embedding", p -> p.put("inputCount", "16")))
         .containsExactly(new ValidationIssue("events.0.payload.inputCount", NUM_STRING));
     assertThat(issuesWith("embedding", p -> p.put("inputCount", 1e16)))
@@ -311,7 +319,8 @@ class PayloadValidationTest {
                 "events.0.payload.inputCount", "Too big: expected int to be <=9007199254740991"));
     assertThat(issuesWith("chain_step", p -> p.put("durationMs", -1.0)))
         .containsExactly(
-            new ValidationIssue("events.0.payload.durationMs", "Too small: expected number to be >=0"));
+            new ValidationIssue(
+                "events.0.payload.durationMs", "Too small: expected number to be >=0"));
   }
 
   @Test
@@ -334,7 +343,8 @@ class PayloadValidationTest {
     assertThat(issues(body))
         .containsExactly(
             new ValidationIssue(
-                "events.0.payload.durationMs", "Invalid input: expected number, received Infinity"));
+                "events.0.payload.durationMs",
+                "Invalid input: expected number, received Infinity"));
   }
 
   @Test

@@ -1,0 +1,87 @@
+package dev.agentlens.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentlens.engine.model.EventQuery;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** With the drainer held back, ingest refuses at the backlog cap, loses nothing, and recovers. */
+class BackpressureIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void refusesAtTheCapThenDrainsAndRecovers() throws Exception {
+    AtomicReference<GatedEventStore> gated = new AtomicReference<>();
+    try (TestServer server =
+        TestServer.start(
+            dir,
+            Map.of("ingest.max-backlog-events", "1000"),
+            real -> {
+              gated.set(new GatedEventStore(real));
+              return gated.get();
+            })) {
+      gated.get().hold();
+      Set<String> acked = new HashSet<>();
+      TestServer.Response refused = null;
+      for (int i = 0; i < 50 && refused == null; i++) {
+        TestServer.Response r = server.post("/api/events", batch("bp-" + (i % 5), 100));
+        if (r.status() == 503) {
+          refused = r;
+        } else {
+          assertThat(r.status()).as(r.body()).isEqualTo(202);
+          r.json().getJsonArray("events").forEach(e -> acked.add(((JsonObject) e).getString("id")));
+        }
+      }
+      assertThat(refused).as("a 503 at the backlog cap").isNotNull();
+      assertThat(acked).hasSize(1000);
+      assertThat(refused.headers().firstValue("Retry-After")).contains("1");
+      JsonObject body = refused.json();
+      assertThat(body.getInteger("status")).isEqualTo(503);
+      assertThat(body.getInteger("retryAfterSeconds")).isEqualTo(1);
+      assertThat(body.getString("error")).isNotBlank();
+
+      gated.get().release();
+      TestServer.await(
+          "every acknowledged event committed", Duration.ofSeconds(30), () -> stored(server) == 1000);
+      for (String id : acked) {
+        assertThat(server.get("/api/events/" + id).status()).isEqualTo(200);
+      }
+      TestServer.Response after = server.post("/api/events", batch("bp-after", 10));
+      assertThat(after.status()).isEqualTo(202);
+    }
+  }
+
+  private static String batch(String session, int n) {
+    JsonArray events = new JsonArray();
+    for (int i = 0; i < n; i++) {
+      events.add(WireEvents.event(session, "bp-agent", "tool_call"));
+    }
+    return WireEvents.body(events);
+  }
+
+  private static long stored(TestServer server) {
+    try {
+      return server
+          .server()
+          .store()
+          .events()
+          .count(EventQuery.all("default"))
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

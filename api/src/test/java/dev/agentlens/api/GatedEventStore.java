@@ -1,0 +1,112 @@
+package dev.agentlens.api;
+
+import dev.agentlens.engine.model.DrainBatch;
+import dev.agentlens.engine.model.IngestEvent;
+import dev.agentlens.engine.model.WriteResult;
+import dev.agentlens.engine.store.AgentReads;
+import dev.agentlens.engine.store.AlertStore;
+import dev.agentlens.engine.store.AnalyticsReads;
+import dev.agentlens.engine.store.ApiKeyStore;
+import dev.agentlens.engine.store.ConfigStore;
+import dev.agentlens.engine.store.EventReads;
+import dev.agentlens.engine.store.EventStore;
+import dev.agentlens.engine.store.RetentionStore;
+import dev.agentlens.engine.store.SessionReads;
+import dev.agentlens.engine.store.StatsReads;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.List;
+
+/** The real store with a gate in front of drain writes, to hold the drainer back in a test. */
+final class GatedEventStore implements EventStore {
+  private final EventStore delegate;
+  private volatile Promise<Void> gate = Promise.promise();
+
+  GatedEventStore(EventStore delegate) {
+    this.delegate = delegate;
+    gate.complete();
+  }
+
+  void hold() {
+    gate = Promise.promise();
+  }
+
+  void release() {
+    gate.tryComplete();
+  }
+
+  @Override
+  public Future<WriteResult> write(DrainBatch batch) {
+    return gate.future().compose(v -> delegate.write(batch));
+  }
+
+  @Override
+  public Future<Void> start() {
+    return delegate.start();
+  }
+
+  @Override
+  public Future<Long> checkpoint(String nodeId) {
+    return delegate.checkpoint(nodeId);
+  }
+
+  @Override
+  public Future<Void> deadLetter(List<IngestEvent> events, String reason) {
+    return delegate.deadLetter(events, reason);
+  }
+
+  @Override
+  public EventReads events() {
+    return delegate.events();
+  }
+
+  @Override
+  public SessionReads sessions() {
+    return delegate.sessions();
+  }
+
+  @Override
+  public AgentReads agents() {
+    return delegate.agents();
+  }
+
+  @Override
+  public AnalyticsReads analytics() {
+    return delegate.analytics();
+  }
+
+  @Override
+  public AlertStore alerts() {
+    return delegate.alerts();
+  }
+
+  @Override
+  public RetentionStore retention() {
+    return delegate.retention();
+  }
+
+  @Override
+  public StatsReads stats() {
+    return delegate.stats();
+  }
+
+  @Override
+  public ConfigStore config() {
+    return delegate.config();
+  }
+
+  @Override
+  public ApiKeyStore keys() {
+    return delegate.keys();
+  }
+
+  @Override
+  public Future<Void> ping() {
+    return delegate.ping();
+  }
+
+  @Override
+  public Future<Void> close() {
+    return delegate.close();
+  }
+}
