@@ -28,8 +28,8 @@ import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 /**
- * The composition root of a running server: store, journal, drainer, HTTP verticles. Startup runs on
- * the caller's thread (never an event loop), so it may block until each part is up.
+ * The composition root of a running server: store, journal, drainer, HTTP verticles. Startup runs
+ * on the caller's thread (never an event loop), so it may block until each part is up.
  */
 public final class AgentLensServer {
 
@@ -67,8 +67,8 @@ public final class AgentLensServer {
   /**
    * @param storeDecorator lets tests wrap the real store (e.g. to hold the drainer back)
    */
-  public static AgentLensServer start(AgentLensConfig config, UnaryOperator<EventStore> storeDecorator)
-      throws Exception {
+  public static AgentLensServer start(
+      AgentLensConfig config, UnaryOperator<EventStore> storeDecorator) throws Exception {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops(config)));
     Clock clock = Clock.systemUTC();
     EventStore store = storeDecorator.apply(Stores.open(vertx, config, clock));

@@ -27,7 +27,8 @@ final class BootstrapKey {
     Files.createDirectories(dataDir);
     Path file = dataDir.resolve("bootstrap-admin.key");
     Files.deleteIfExists(file);
-    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.writeString(
         file, minted.raw() + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
     AgentLensServer.await(store.insert(minted.key()));

@@ -20,7 +20,9 @@ final class Stores {
           new SqliteEventStore(
               vertx,
               new SqliteSettings(
-                  config.sqlite().file(), config.sqlite().pragmas(), config.sqlite().readPoolSize()),
+                  config.sqlite().file(),
+                  config.sqlite().pragmas(),
+                  config.sqlite().readPoolSize()),
               settings);
       case POSTGRESQL ->
           throw new ConfigException(

@@ -53,7 +53,9 @@ class BackpressureIT {
 
       gated.get().release();
       TestServer.await(
-          "every acknowledged event committed", Duration.ofSeconds(30), () -> stored(server) == 1000);
+          "every acknowledged event committed",
+          Duration.ofSeconds(30),
+          () -> stored(server) == 1000);
       for (String id : acked) {
         assertThat(server.get("/api/events/" + id).status()).isEqualTo(200);
       }

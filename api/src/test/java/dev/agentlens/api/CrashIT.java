@@ -59,20 +59,21 @@ class CrashIT {
       List<Thread> clients = new ArrayList<>();
       for (int c = 0; c < 2; c++) {
         int client = c;
-        Thread t =
-            new Thread(() -> feed(port, key, cycle, client, feeding), "crash-client-" + c);
+        Thread t = new Thread(() -> feed(port, key, cycle, client, feeding), "crash-client-" + c);
         t.start();
         clients.add(t);
       }
       long before = acked.size();
       // Kill only once this run has acknowledged something, at a random moment after that.
-      TestServer.await("acks in cycle " + cycle, Duration.ofSeconds(60), () -> acked.size() > before);
+      TestServer.await(
+          "acks in cycle " + cycle, Duration.ofSeconds(60), () -> acked.size() > before);
       long killAfter = 200 + random.nextInt(1500);
       long deadline = System.nanoTime() + killAfter * 1_000_000;
       TestServer.await("kill moment", Duration.ofSeconds(10), () -> System.nanoTime() >= deadline);
       server.destroyForcibly().waitFor();
       feeding.set(false);
-      System.out.println("CrashIT cycle " + cycle + " (" + sync + "): killed, acked so far " + acked.size());
+      System.out.println(
+          "CrashIT cycle " + cycle + " (" + sync + "): killed, acked so far " + acked.size());
       for (Thread t : clients) {
         t.join();
       }

@@ -66,8 +66,17 @@ class IngestEndToEndIT {
     JsonObject first = server.get("/api/events/" + acked.getJsonObject(0).getString("id")).json();
     assertThat(first.fieldNames())
         .containsExactlyInAnyOrder(
-            "id", "timestamp", "sessionId", "agentId", "eventType", "severity", "payload",
-            "metadata", "prevHash", "hash", "tenantId");
+            "id",
+            "timestamp",
+            "sessionId",
+            "agentId",
+            "eventType",
+            "severity",
+            "payload",
+            "metadata",
+            "prevHash",
+            "hash",
+            "tenantId");
     assertThat(first.getString("eventType")).isEqualTo("session_started");
     assertThat(first.getString("prevHash")).isNull();
     assertThat(first.getString("hash")).isEqualTo(acked.getJsonObject(0).getString("hash"));

@@ -17,7 +17,9 @@ import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
-/** A real server on a random port over a temp data dir, and a real HTTP client with its admin key. */
+/**
+ * A real server on a random port over a temp data dir, and a real HTTP client with its admin key.
+ */
 public final class TestServer implements AutoCloseable {
 
   public record Response(int status, String body, java.net.http.HttpHeaders headers) {

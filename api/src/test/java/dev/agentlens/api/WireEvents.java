@@ -73,7 +73,10 @@ public final class WireEvents {
             .put("durationMs", 5000));
     m.put(
         "form_expired",
-        new JsonObject().put("submissionId", "s2").put("formId", "f1").put("expiredAfterMs", 60000));
+        new JsonObject()
+            .put("submissionId", "s2")
+            .put("formId", "f1")
+            .put("expiredAfterMs", 60000));
     m.put(
         "cost_tracked",
         new JsonObject()

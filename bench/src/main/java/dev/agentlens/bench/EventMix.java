@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Realistic synthetic traffic: all 21 client types in a plausible mix (tool and LLM calls dominate),
- * 300–800-byte payloads, a fleet of agents each running several sessions. Deterministic per seed.
+ * Realistic synthetic traffic: all 21 client types in a plausible mix (tool and LLM calls
+ * dominate), 300–800-byte payloads, a fleet of agents each running several sessions. Deterministic
+ * per seed.
  */
 public final class EventMix {
 

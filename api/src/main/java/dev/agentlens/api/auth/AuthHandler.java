@@ -8,8 +8,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Bearer {@code als_} key authentication from the in-memory cache, then the route guard of reference
- * §11.1. Puts the {@link Principal} in the routing context for the handlers.
+ * Bearer {@code als_} key authentication from the in-memory cache, then the route guard of
+ * reference §11.1. Puts the {@link Principal} in the routing context for the handlers.
  */
 public final class AuthHandler implements Handler<RoutingContext> {
 
@@ -29,7 +29,8 @@ public final class AuthHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    Principal p = enabled ? authenticate(ctx.request().getHeader("Authorization")) : Principal.LOCAL;
+    Principal p =
+        enabled ? authenticate(ctx.request().getHeader("Authorization")) : Principal.LOCAL;
     Category needed = category(ctx.request().method(), ctx.request().path());
     if (!p.role().may(needed)) {
       throw new ApiException(

@@ -20,8 +20,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * POST /api/events on the event loop: backpressure check, parse + validate + canonicalise, one
- * journal append, then 202 once the entry is durable per journal.sync — or, with {@code ?wait=true},
- * 201 with hashes once the drainer committed it (SPEC §1).
+ * journal append, then 202 once the entry is durable per journal.sync — or, with {@code
+ * ?wait=true}, 201 with hashes once the drainer committed it (SPEC §1).
  */
 public final class IngestHandler implements Handler<RoutingContext> {
 
@@ -126,7 +126,6 @@ public final class IngestHandler implements Handler<RoutingContext> {
   private ApiException unavailable(String message, int retryAfterSeconds) {
     metrics.rejected();
     return new ApiException(
-        503,
-        new JsonObject().put("error", message).put("retryAfterSeconds", retryAfterSeconds));
+        503, new JsonObject().put("error", message).put("retryAfterSeconds", retryAfterSeconds));
   }
 }

@@ -28,7 +28,8 @@ final class HealthRoute {
                           "db",
                           new JsonObject()
                               .put("ok", dbOk)
-                              .put("dialect", deps.config().storage().dialect().name().toLowerCase())
+                              .put(
+                                  "dialect", deps.config().storage().dialect().name().toLowerCase())
                               .put("latencyMs", (System.nanoTime() - start) / 1_000_000.0))
                       .put(
                           "journal",

@@ -23,6 +23,8 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    // The appender is created on this event loop (thread-confined) before the first request.
+    deps.journal().prepareAppender();
     Router router = Router.router(vertx);
     FailureHandler failures = new FailureHandler(deps.config().httpMaxBody());
     router.get("/api/health").handler(new HealthRoute(deps)::handle);

@@ -7,8 +7,8 @@ import dev.agentlens.engine.model.Session;
 import java.util.List;
 
 /**
- * Wire shapes of the upstream API, written straight to text: payload and metadata are spliced as the
- * stored canonical JSON (never re-parsed), numbers use JavaScript formatting.
+ * Wire shapes of the upstream API, written straight to text: payload and metadata are spliced as
+ * the stored canonical JSON (never re-parsed), numbers use JavaScript formatting.
  */
 public final class JsonViews {
   private JsonViews() {}

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** Reports the parse cost of a realistic 100-event batch; informative only, nothing asserted. */
 class IngestParserThroughputTest {
-  private static final int WARM_UP = 3_000;
-  private static final int MEASURED = 2_000;
+  private static final int WARM_UP = 1_500;
+  private static final int MEASURED = 500;
 
   @Test
   void medianParseTimeOfAHundredEventBatch() {

@@ -3,7 +3,9 @@ package dev.agentlens.engine.drain;
 import java.time.Duration;
 import java.util.Objects;
 
-/** How the drainer batches: at most this many events per transaction, polling this often when idle. */
+/**
+ * How the drainer batches: at most this many events per transaction, polling this often when idle.
+ */
 public record DrainSettings(String nodeId, int maxBatchEvents, Duration maxDelay) {
   public DrainSettings {
     Objects.requireNonNull(nodeId, "nodeId");

@@ -18,8 +18,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Journal → database, exactly once (SPEC §1). Deployed as a worker on its own one-thread pool, so the
- * Chronicle tailer stays on one thread. Each tick reads whole journal entries up to {@code
+ * Journal → database, exactly once (SPEC §1). Deployed as a worker on its own one-thread pool, so
+ * the Chronicle tailer stays on one thread. Each tick reads whole journal entries up to {@code
  * maxBatchEvents}, commits them with the checkpoint in one store transaction, tells the listener,
  * and goes again at once; when the journal is empty it polls every {@code maxDelay}.
  */
@@ -170,8 +170,7 @@ public final class DrainerVerticle extends VerticleBase {
         .recover(
             f ->
                 f instanceof TransientStoreException
-                    ? after(backoffMillis(attempt))
-                        .compose(v -> writeRetrying(batch, attempt + 1))
+                    ? after(backoffMillis(attempt)).compose(v -> writeRetrying(batch, attempt + 1))
                     : Future.failedFuture(f));
   }
 

@@ -32,7 +32,7 @@ public final class ChronicleJournal implements AutoCloseable {
   private static final long BLOCK_SIZE = 64L << 20;
 
   private static final long MAX_ENTRY_BYTES = BLOCK_SIZE / 4;
-  private static final int BUFFER_BYTES = 64 << 10;
+  private static final int BUFFER_BYTES = 128 << 10;
   private static final int BUFFER_KEEP_BYTES = 4 << 20;
 
   /** One appending thread's appender and encode buffer. */
@@ -82,6 +82,18 @@ public final class ChronicleJournal implements AutoCloseable {
   }
 
   /**
+   * Creates the calling thread's appender now rather than on its first append: a new appender scans
+   * the last cycle for its end, which can take a noticeable time. Call it from each HTTP verticle's
+   * start, on its event loop.
+   */
+  public void prepareAppender() {
+    if (closed) {
+      throw new IllegalStateException("journal closed");
+    }
+    writer.get();
+  }
+
+  /**
    * Appends one entry and returns its index. Non-blocking in the page-cache sense: it copies the
    * encoded entry into the mapped file (a roll to a new cycle also creates that file).
    */
@@ -107,8 +119,8 @@ public final class ChronicleJournal implements AutoCloseable {
 
   /**
    * Completes once the entry at {@code index} (appended by the caller) survives what the sync mode
-   * promises: at once for NONE (page cache), after a shared fsync for BATCH. On a Vert.x thread
-   * the future completes on the caller's context.
+   * promises: at once for NONE (page cache), after a shared fsync for BATCH. On a Vert.x thread the
+   * future completes on the caller's context.
    */
   public Future<Void> durable(long index) {
     return groupCommit == null ? Future.succeededFuture() : groupCommit.request(index);
@@ -116,8 +128,8 @@ public final class ChronicleJournal implements AutoCloseable {
 
   /**
    * A reader positioned right after {@code afterIndex} ({@code -1}: at the start). Use it from one
-   * thread only. Fails when the journal no longer holds {@code afterIndex}, which would mean
-   * entries after it may be lost.
+   * thread only. With BATCH sync it returns only entries already on disk. Fails when the journal no
+   * longer holds {@code afterIndex}, which would mean entries after it may be lost.
    */
   public JournalReader reader(long afterIndex) {
     ExcerptTailer tailer = queue.createTailer();
@@ -139,7 +151,7 @@ public final class ChronicleJournal implements AutoCloseable {
       throw e;
     }
     tailer.singleThreadedCheckReset(); // the drainer's thread may differ from the caller's
-    return new JournalReader(tailer, afterIndex < 0 ? -1 : afterIndex);
+    return new JournalReader(tailer, afterIndex < 0 ? -1 : afterIndex, groupCommit);
   }
 
   /** The index of the last entry, or -1 when the journal is empty. */
@@ -166,7 +178,8 @@ public final class ChronicleJournal implements AutoCloseable {
     }
     Instant cutoff = now.minus(settings.retain());
     int deleted = 0;
-    for (long c : queue.listCyclesBetween(first, bound - 1)) {
+    // Both bounds must be existing cycles, hence first..last, filtered.
+    for (long c : queue.listCyclesBetween(first, queue.lastCycle())) {
       int cycle = (int) c;
       if (cycle < bound && !cycles.endOf(cycle).isAfter(cutoff) && delete(cycles.fileOf(cycle))) {
         deleted++;

@@ -26,7 +26,8 @@ final class CycleFiles {
     this.dir = dir;
     this.rollCycle = rollCycle;
     this.epochMillis = epochMillis;
-    this.names = DateTimeFormatter.ofPattern(rollCycle.format(), Locale.ROOT).withZone(ZoneOffset.UTC);
+    this.names =
+        DateTimeFormatter.ofPattern(rollCycle.format(), Locale.ROOT).withZone(ZoneOffset.UTC);
   }
 
   static RollCycle rollCycleNamed(String name) {
@@ -45,7 +46,8 @@ final class CycleFiles {
     for (RollCycles c : RollCycles.values()) {
       known.add(c.name());
     }
-    throw new IllegalArgumentException("journal.roll-cycle unknown: " + name + " (one of " + known + ")");
+    throw new IllegalArgumentException(
+        "journal.roll-cycle unknown: " + name + " (one of " + known + ")");
   }
 
   Path fileOf(int cycle) {

@@ -6,6 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -23,11 +24,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Why {@link FileChannel#force} and not Chronicle's {@code appender.sync()}: an appender is
  * confined to its event loop, and its sync only msyncs its own current chunk. On Linux {@code
- * msync(MS_SYNC)} of a shared mapping is {@code vfs_fsync_range} on the file, so {@code
- * fdatasync} on any descriptor of the cycle file flushes the mapped pages of every appender at
- * once. A request is only made after its append returned, and Chronicle serialises appends under
- * one write lock, so the force that follows covers it. A cycle file seen for the first time also
- * gets its directory forced, so that the new file's name survives a power loss too.
+ * msync(MS_SYNC)} of a shared mapping is {@code vfs_fsync_range} on the file, so {@code fdatasync}
+ * on any descriptor of the cycle file flushes the mapped pages of every appender at once. A request
+ * is only made after its append returned, and Chronicle serialises appends under one write lock, so
+ * the force that follows covers it and every lower index of the cycles forced. When a round reaches
+ * a newer cycle, the previous one is forced too, so that {@link #durableIndex} can promise every
+ * entry up to it. A cycle file seen for the first time also gets its directory forced, so that the
+ * new file's name survives a power loss too.
  */
 final class GroupCommit implements AutoCloseable {
   private record Request(long index, Promise<Void> promise, Context context) {}
@@ -41,7 +44,9 @@ final class GroupCommit implements AutoCloseable {
   private final AtomicLong syncs = new AtomicLong();
   private final Thread thread;
   private volatile boolean closed;
+  private volatile long durableIndex = -1;
   private volatile Runnable beforeSync = () -> {};
+  private int lastForcedCycle = Integer.MIN_VALUE; // sync thread only
 
   GroupCommit(Path dir, CycleFiles files) {
     this.dir = dir;
@@ -52,6 +57,9 @@ final class GroupCommit implements AutoCloseable {
   }
 
   Future<Void> request(long index) {
+    if (index <= durableIndex) {
+      return Future.succeededFuture();
+    }
     if (closed) {
       return Future.failedFuture(new IllegalStateException("journal closed"));
     }
@@ -61,6 +69,11 @@ final class GroupCommit implements AutoCloseable {
       failLeftovers(); // close() may have run between the check and the add
     }
     return promise.future();
+  }
+
+  /** Every entry up to this index is on disk (-1: none known yet). */
+  long durableIndex() {
+    return durableIndex;
   }
 
   /** How many sync rounds (one or more file forces each) have run. */
@@ -98,13 +111,22 @@ final class GroupCommit implements AutoCloseable {
     try {
       beforeSync.run();
       TreeSet<Integer> cycles = new TreeSet<>();
+      long maxIndex = -1;
       for (Request r : batch) {
         cycles.add(files.cycleOf(r.index()));
+        maxIndex = Math.max(maxIndex, r.index());
+      }
+      if (lastForcedCycle != Integer.MIN_VALUE
+          && lastForcedCycle < cycles.last()
+          && Files.exists(files.fileOf(lastForcedCycle))) {
+        cycles.add(lastForcedCycle); // entries appended to it since its last force
       }
       for (int cycle : cycles) {
         force(cycle);
       }
       syncs.incrementAndGet();
+      lastForcedCycle = Math.max(lastForcedCycle, cycles.last());
+      durableIndex = Math.max(durableIndex, maxIndex);
       closeChannels(cycles.last());
     } catch (RuntimeException | IOException e) {
       failure = e;
@@ -134,7 +156,9 @@ final class GroupCommit implements AutoCloseable {
     }
   }
 
-  /** Keeps only the channels of cycles at or after {@code keepFrom}: older cycles no longer grow. */
+  /**
+   * Keeps only the channels of cycles at or after {@code keepFrom}: older cycles no longer grow.
+   */
   private void closeChannels(int keepFrom) {
     for (Iterator<Map.Entry<Integer, FileChannel>> it = channels.entrySet().iterator();
         it.hasNext(); ) {

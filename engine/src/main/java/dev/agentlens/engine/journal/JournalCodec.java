@@ -13,16 +13,16 @@ import net.openhft.chronicle.bytes.BytesOut;
  * The binary form of one journal entry (format 1):
  *
  * <pre>
- * byte version=1 · utf8 tenantId · stopbit count · count × event
- * event: utf8 id, timestamp, sessionId, agentId · byte type ordinal · byte severity ordinal
- *        · stopbit flags · utf8 payload, metadata · the facts whose flag is set, in flag order
- *        (strings utf8, numbers raw 8-byte doubles, tags: stopbit n · n × utf8)
+ * byte version=1 · str tenantId · stopbit count · count × event
+ * event: str id, timestamp, sessionId, agentId · byte type ordinal · byte severity ordinal
+ *        · stopbit flags · str payload, metadata · the facts whose flag is set, in flag order
+ *        (strings str, numbers raw 8-byte doubles, tags: stopbit n · n × str)
  * </pre>
  *
- * Strings use Chronicle's {@code writeUtf8}: a stop-bit length, then UTF-8 per UTF-16 unit, so a
- * lone surrogate round-trips (JournalCodecTest pins that). Enum ordinals are part of the format:
- * reordering {@link EventType} or {@link Severity} needs a new format version (a test pins them).
- * The tenant is stored once; every event of an entry belongs to it.
+ * A {@code str} is a stop-bit length and UTF-8, with a fallback that keeps a lone surrogate ({@link
+ * StringCodec}). Enum ordinals are part of the format: reordering {@link EventType} or {@link
+ * Severity} needs a new format version (a test pins them). The tenant is stored once; every event
+ * of an entry belongs to it.
  */
 public final class JournalCodec {
   static final byte FORMAT_1 = 1;
@@ -52,22 +52,22 @@ public final class JournalCodec {
   /** Appends the entry at {@code out}'s write position. */
   public static void encode(BytesOut<?> out, String tenantId, List<IngestEvent> events) {
     out.writeByte(FORMAT_1);
-    out.writeUtf8(tenantId);
+    StringCodec.write(out, tenantId);
     out.writeStopBit(events.size());
     for (IngestEvent e : events) {
       if (!tenantId.equals(e.tenantId())) {
         throw new IllegalArgumentException("event " + e.id() + " is not of tenant " + tenantId);
       }
-      out.writeUtf8(e.id());
-      out.writeUtf8(e.timestamp());
-      out.writeUtf8(e.sessionId());
-      out.writeUtf8(e.agentId());
+      StringCodec.write(out, e.id());
+      StringCodec.write(out, e.timestamp());
+      StringCodec.write(out, e.sessionId());
+      StringCodec.write(out, e.agentId());
       out.writeByte((byte) e.eventType().ordinal());
       out.writeByte((byte) e.severity().ordinal());
       PayloadFacts f = e.facts();
       out.writeStopBit(flags(e.clientId(), f));
-      out.writeUtf8(e.payload());
-      out.writeUtf8(e.metadata());
+      StringCodec.write(out, e.payload());
+      StringCodec.write(out, e.metadata());
       writeFacts(out, f);
     }
   }
@@ -78,11 +78,15 @@ public final class JournalCodec {
     if (version != FORMAT_1) {
       throw corrupt(index, "unknown format version " + version);
     }
-    String tenantId = required(index, in.readUtf8());
-    int count = Math.toIntExact(in.readStopBit());
-    List<IngestEvent> events = new ArrayList<>(count);
+    StringCodec.Reader strings = new StringCodec.Reader(in);
+    String tenantId = string(index, strings);
+    long count = in.readStopBit();
+    if (count < 0 || count > in.readRemaining()) {
+      throw corrupt(index, "bad event count " + count);
+    }
+    List<IngestEvent> events = new ArrayList<>((int) count);
     for (int i = 0; i < count; i++) {
-      events.add(readEvent(index, tenantId, in));
+      events.add(readEvent(index, tenantId, in, strings));
     }
     if (in.readRemaining() != 0) {
       throw corrupt(index, in.readRemaining() + " trailing bytes");
@@ -90,11 +94,12 @@ public final class JournalCodec {
     return new JournalEntry(index, tenantId, events);
   }
 
-  private static IngestEvent readEvent(long index, String tenantId, BytesIn<?> in) {
-    String id = required(index, in.readUtf8());
-    String timestamp = required(index, in.readUtf8());
-    String sessionId = required(index, in.readUtf8());
-    String agentId = required(index, in.readUtf8());
+  private static IngestEvent readEvent(
+      long index, String tenantId, BytesIn<?> in, StringCodec.Reader strings) {
+    String id = string(index, strings);
+    String timestamp = string(index, strings);
+    String sessionId = string(index, strings);
+    String agentId = string(index, strings);
     EventType type = TYPES[ordinal(index, in.readUnsignedByte(), TYPES.length)];
     Severity severity = SEVERITIES[ordinal(index, in.readUnsignedByte(), SEVERITIES.length)];
     long flags = in.readStopBit();
@@ -102,9 +107,9 @@ public final class JournalCodec {
       throw corrupt(index, "unknown flags " + Long.toHexString(flags));
     }
     int f = (int) flags;
-    String payload = required(index, in.readUtf8());
-    String metadata = required(index, in.readUtf8());
-    PayloadFacts facts = readFacts(f, in);
+    String payload = string(index, strings);
+    String metadata = string(index, strings);
+    PayloadFacts facts = readFacts(index, f, in, strings);
     return new IngestEvent(
         tenantId,
         id,
@@ -153,19 +158,20 @@ public final class JournalCodec {
     if (!f.tags().isEmpty()) {
       out.writeStopBit(f.tags().size());
       for (String tag : f.tags()) {
-        out.writeUtf8(tag);
+        StringCodec.write(out, tag);
       }
     }
     writeIfPresent(out, f.endReason());
   }
 
-  private static PayloadFacts readFacts(int f, BytesIn<?> in) {
+  private static PayloadFacts readFacts(
+      long index, int f, BytesIn<?> in, StringCodec.Reader strings) {
     if ((f & ~CLIENT_ID) == 0) {
       return PayloadFacts.NONE;
     }
-    String toolName = (f & TOOL_NAME) != 0 ? in.readUtf8() : null;
-    String model = (f & MODEL) != 0 ? in.readUtf8() : null;
-    String provider = (f & PROVIDER) != 0 ? in.readUtf8() : null;
+    String toolName = (f & TOOL_NAME) != 0 ? string(index, strings) : null;
+    String model = (f & MODEL) != 0 ? string(index, strings) : null;
+    String provider = (f & PROVIDER) != 0 ? string(index, strings) : null;
     Double costUsd = (f & COST_USD) != 0 ? in.readDouble() : null;
     Double inputTokens = (f & INPUT_TOKENS) != 0 ? in.readDouble() : null;
     Double outputTokens = (f & OUTPUT_TOKENS) != 0 ? in.readDouble() : null;
@@ -174,9 +180,9 @@ public final class JournalCodec {
     Double cacheWrite = (f & CACHE_WRITE_TOKENS) != 0 ? in.readDouble() : null;
     Double durationMs = (f & DURATION_MS) != 0 ? in.readDouble() : null;
     Double latencyMs = (f & LATENCY_MS) != 0 ? in.readDouble() : null;
-    String agentName = (f & AGENT_NAME) != 0 ? in.readUtf8() : null;
-    List<String> tags = (f & TAGS) != 0 ? readTags(in) : List.of();
-    String endReason = (f & END_REASON) != 0 ? in.readUtf8() : null;
+    String agentName = (f & AGENT_NAME) != 0 ? string(index, strings) : null;
+    List<String> tags = (f & TAGS) != 0 ? readTags(index, in, strings) : List.of();
+    String endReason = (f & END_REASON) != 0 ? string(index, strings) : null;
     return new PayloadFacts(
         toolName,
         model,
@@ -194,18 +200,21 @@ public final class JournalCodec {
         endReason);
   }
 
-  private static List<String> readTags(BytesIn<?> in) {
-    int n = Math.toIntExact(in.readStopBit());
-    List<String> tags = new ArrayList<>(n);
+  private static List<String> readTags(long index, BytesIn<?> in, StringCodec.Reader strings) {
+    long n = in.readStopBit();
+    if (n < 0 || n > in.readRemaining()) {
+      throw corrupt(index, "bad tag count " + n);
+    }
+    List<String> tags = new ArrayList<>((int) n);
     for (int i = 0; i < n; i++) {
-      tags.add(in.readUtf8());
+      tags.add(string(index, strings));
     }
     return tags;
   }
 
   private static void writeIfPresent(BytesOut<?> out, String s) {
     if (s != null) {
-      out.writeUtf8(s);
+      StringCodec.write(out, s);
     }
   }
 
@@ -215,9 +224,10 @@ public final class JournalCodec {
     }
   }
 
-  private static String required(long index, String s) {
+  private static String string(long index, StringCodec.Reader strings) {
+    String s = strings.read();
     if (s == null) {
-      throw corrupt(index, "missing required string");
+      throw corrupt(index, "bad string length");
     }
     return s;
   }

@@ -4,8 +4,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counters shared by the HTTP verticles (appends) and the drainer (commits): the backlog that drives
- * backpressure, and what /metrics and /api/health report. Counters, not logs, on hot paths.
+ * Counters shared by the HTTP verticles (appends) and the drainer (commits): the backlog that
+ * drives backpressure, and what /metrics and /api/health report. Counters, not logs, on hot paths.
  */
 public final class IngestMetrics {
   private final LongAdder appendedEvents = new LongAdder();
@@ -34,7 +34,9 @@ public final class IngestMetrics {
     databaseUp = true;
   }
 
-  /** The drainer resumed after this checkpoint (so health shows progress before the first commit). */
+  /**
+   * The drainer resumed after this checkpoint (so health shows progress before the first commit).
+   */
   public void resumedAt(long journalIndex) {
     committedIndex.set(journalIndex);
   }

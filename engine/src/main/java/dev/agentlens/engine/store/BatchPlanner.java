@@ -32,8 +32,8 @@ public final class BatchPlanner {
   }
 
   /**
-   * The ids a backend must look up to drop duplicates: client-supplied ids, or every id of a replayed
-   * batch.
+   * The ids a backend must look up to drop duplicates: client-supplied ids, or every id of a
+   * replayed batch.
    */
   public static Set<SessionKey> idsToCheck(DrainBatch batch) {
     Set<SessionKey> keys = new LinkedHashSet<>();

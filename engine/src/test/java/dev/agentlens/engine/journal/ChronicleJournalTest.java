@@ -21,7 +21,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.core.time.SetTimeProvider;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,7 +124,10 @@ class ChronicleJournalTest {
       clock.advanceMillis(1_000);
       long c1 = journal.append(TENANT, List.of(event("c1", "{}")));
       assertThat(journal.cycleOf(a1)).isEqualTo(journal.cycleOf(a2));
-      assertThat(List.of(a2, b1, c1)).extracting(journal::cycleOf).isSorted().doesNotHaveDuplicates();
+      assertThat(List.of(a2, b1, c1))
+          .extracting(journal::cycleOf)
+          .isSorted()
+          .doesNotHaveDuplicates();
 
       try (JournalReader reader = journal.reader(a2)) {
         assertThat(readAll(reader)).extracting(JournalEntry::index).containsExactly(b1, c1);
@@ -207,6 +214,25 @@ class ChronicleJournalTest {
       }
       long d = journal.append(TENANT, List.of(event("d", "{}")));
       assertThat(journal.lastIndex()).isEqualTo(d);
+    }
+  }
+
+  @Test
+  void anUndecodableEntryIsNeitherSkippedNorReturned() {
+    try (ChronicleJournal journal = ChronicleJournal.open(settings(dir, SyncMode.NONE, null))) {
+      long good = journal.append(TENANT, List.of(event("good", "{}")));
+      try (SingleChronicleQueue raw =
+              SingleChronicleQueueBuilder.binary(dir)
+                  .rollCycle(CycleFiles.rollCycleNamed(JournalSettings.DEFAULT_ROLL_CYCLE))
+                  .build();
+          ExcerptAppender appender = raw.createAppender()) {
+        appender.writeBytes(Bytes.from("not an entry"));
+      }
+      try (JournalReader reader = journal.reader(good)) {
+        assertThatThrownBy(reader::next).hasMessageContaining("cannot be decoded");
+        assertThatThrownBy(reader::next).hasMessageContaining("cannot be decoded");
+        assertThat(reader.lastIndex()).isEqualTo(good);
+      }
     }
   }
 

@@ -18,8 +18,20 @@ import org.junit.jupiter.api.Test;
 class JournalCodecTest {
   private static final PayloadFacts ALL_FACTS =
       new PayloadFacts(
-          "search", "gpt-4o", "openai", 0.0123, 1200.0, 340.0, 1540.0, 100.0, 7.0, 812.5, 95.25,
-          "Planner", List.of("prod", "eu"), "completed");
+          "search",
+          "gpt-4o",
+          "openai",
+          0.0123,
+          1200.0,
+          340.0,
+          1540.0,
+          100.0,
+          7.0,
+          812.5,
+          95.25,
+          "Planner",
+          List.of("prod", "eu"),
+          "completed");
 
   private static JournalEntry roundTrip(String tenant, List<IngestEvent> events) {
     Bytes<byte[]> bytes = Bytes.allocateElasticOnHeap(256);
@@ -55,8 +67,20 @@ class JournalCodecTest {
   @Test
   void eachFactRoundTripsAloneAndNullsStayNull() {
     Object[] all = {
-      "search", "gpt-4o", "openai", 0.5, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, "Planner",
-      List.of("t"), "done"
+      "search",
+      "gpt-4o",
+      "openai",
+      0.5,
+      1.0,
+      2.0,
+      3.0,
+      4.0,
+      5.0,
+      6.0,
+      7.0,
+      "Planner",
+      List.of("t"),
+      "done"
     };
     for (int i = 0; i < all.length; i++) {
       Object[] one = new Object[all.length];
@@ -162,11 +186,31 @@ class JournalCodecTest {
   void enumOrdinalsArePinned() {
     assertThat(Arrays.stream(EventType.values()).map(Enum::name))
         .containsExactly(
-            "SESSION_STARTED", "SESSION_ENDED", "TOOL_CALL", "TOOL_RESPONSE", "TOOL_ERROR",
-            "APPROVAL_REQUESTED", "APPROVAL_GRANTED", "APPROVAL_DENIED", "APPROVAL_EXPIRED",
-            "FORM_SUBMITTED", "FORM_COMPLETED", "FORM_EXPIRED", "COST_TRACKED", "LLM_CALL",
-            "LLM_RESPONSE", "ALERT_TRIGGERED", "ALERT_RESOLVED", "ERROR", "EVAL_RESULT",
-            "HUMAN_SCORE", "FEEDBACK", "SKILL_ACTIVATED", "RETRIEVAL", "EMBEDDING", "CHAIN_STEP",
+            "SESSION_STARTED",
+            "SESSION_ENDED",
+            "TOOL_CALL",
+            "TOOL_RESPONSE",
+            "TOOL_ERROR",
+            "APPROVAL_REQUESTED",
+            "APPROVAL_GRANTED",
+            "APPROVAL_DENIED",
+            "APPROVAL_EXPIRED",
+            "FORM_SUBMITTED",
+            "FORM_COMPLETED",
+            "FORM_EXPIRED",
+            "COST_TRACKED",
+            "LLM_CALL",
+            "LLM_RESPONSE",
+            "ALERT_TRIGGERED",
+            "ALERT_RESOLVED",
+            "ERROR",
+            "EVAL_RESULT",
+            "HUMAN_SCORE",
+            "FEEDBACK",
+            "SKILL_ACTIVATED",
+            "RETRIEVAL",
+            "EMBEDDING",
+            "CHAIN_STEP",
             "CUSTOM");
     assertThat(Arrays.stream(Severity.values()).map(Enum::name))
         .containsExactly("DEBUG", "INFO", "WARN", "ERROR", "CRITICAL");

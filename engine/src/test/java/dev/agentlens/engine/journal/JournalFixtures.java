@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /** Events and settings for the journal tests. */
 final class JournalFixtures {
@@ -42,6 +45,19 @@ final class JournalFixtures {
       events.add(event(tag + "-" + i, "{\"toolName\":\"search\",\"q\":\"" + filler + "\"}"));
     }
     return events;
+  }
+
+  /** Polls {@code read} until it returns non-null, failing after ten seconds. */
+  static <T> T pollUntilPresent(Supplier<T> read) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      T value = read.get();
+      if (value != null) {
+        return value;
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+    }
+    throw new AssertionError("nothing read within 10 s");
   }
 
   static JournalSettings settings(Path dir, SyncMode sync, String rollCycle) {

@@ -175,188 +175,73 @@ public final class TestEvents {
     return new ArrayList<>(Arrays.asList(values));
   }
 
+  @SuppressWarnings("unchecked")
   private Map<String, Object> defaultPayload(EventType type) {
-    String callId = "call-" + (++calls);
-    return switch (type) {
-      case SESSION_STARTED -> obj("agentVersion", "1.4.2", "mcpClientInfo", obj("name", "cli"));
-      case SESSION_ENDED ->
-          obj(
-              "reason",
-              "completed",
-              "summary",
-              "Ticket resolved",
-              "totalToolCalls",
-              2,
-              "totalDurationMs",
-              5400);
-      case TOOL_CALL ->
-          obj(
-              "toolName",
-              "web_search",
-              "callId",
-              callId,
-              "arguments",
-              obj("query", "weather in Paris"));
-      case TOOL_RESPONSE ->
-          obj(
-              "callId",
-              callId,
-              "toolName",
-              "web_search",
-              "result",
-              obj("ok", true, "items", 3),
-              "durationMs",
-              120);
-      case TOOL_ERROR ->
-          obj(
-              "callId",
-              callId,
-              "toolName",
-              "web_search",
-              "error",
-              "Connection timed out",
-              "durationMs",
-              3000,
-              "errorCode",
-              "ETIMEDOUT");
-      case APPROVAL_REQUESTED ->
-          obj(
-              "requestId",
-              "req-" + callId,
-              "action",
-              "send_email",
-              "params",
-              obj("to", "ops@example.com"),
-              "urgency",
-              "normal");
-      case APPROVAL_GRANTED, APPROVAL_EXPIRED ->
-          obj("requestId", "req-" + callId, "action", "send_email", "decidedBy", "alice");
-      case APPROVAL_DENIED ->
-          obj(
-              "requestId",
-              "req-" + callId,
-              "action",
-              "send_email",
-              "decidedBy",
-              "alice",
-              "reason",
-              "Not during freeze");
-      case FORM_SUBMITTED ->
-          obj(
-              "submissionId",
-              "sub-" + callId,
-              "formId",
-              "form-7",
-              "fieldCount",
-              4,
-              "formName",
-              "Refund request");
-      case FORM_COMPLETED ->
-          obj(
-              "submissionId",
-              "sub-" + callId,
-              "formId",
-              "form-7",
-              "completedBy",
-              "bob",
-              "durationMs",
-              42000);
-      case FORM_EXPIRED ->
-          obj("submissionId", "sub-" + callId, "formId", "form-7", "expiredAfterMs", 86400000);
-      case COST_TRACKED ->
-          obj(
-              "provider",
-              "openai",
-              "model",
-              "gpt-4o",
-              "inputTokens",
-              1000,
-              "outputTokens",
-              200,
-              "totalTokens",
-              1200,
-              "costUsd",
-              0.012,
-              "trigger",
-              "llm_response");
-      case LLM_CALL ->
-          obj(
-              "callId",
-              callId,
-              "provider",
-              "openai",
-              "model",
-              "gpt-4o",
-              "messages",
-              arr(
-                  obj("role", "system", "content", "You are a support agent."),
-                  obj("role", "user", "content", "Summarise ticket 4711")),
-              "parameters",
-              obj("temperature", 0.2, "maxTokens", 512));
-      case LLM_RESPONSE ->
-          obj(
-              "callId",
-              callId,
-              "provider",
-              "openai",
-              "model",
-              "gpt-4o",
-              "completion",
-              "The customer asks for a refund.",
-              "finishReason",
-              "stop",
-              "usage",
-              obj("inputTokens", 420, "outputTokens", 38, "totalTokens", 458),
-              "costUsd",
-              0.0049,
-              "latencyMs",
-              850);
-      case ALERT_TRIGGERED ->
-          obj(
-              "alertRuleId",
-              "rule-1",
-              "alertName",
-              "High error rate",
-              "condition",
-              "error_rate_exceeds",
-              "currentValue",
-              0.4,
-              "threshold",
-              0.1,
-              "message",
-              "Error rate 40.0% exceeds threshold 10.0% in the last 60m");
-      case ALERT_RESOLVED ->
-          obj("alertRuleId", "rule-1", "alertName", "High error rate", "resolvedBy", "auto");
-      case RETRIEVAL ->
-          obj(
-              "query",
-              "refund policy",
-              "retrieverName",
-              "kb",
-              "topK",
-              5,
-              "resultCount",
-              3,
-              "durationMs",
-              35);
-      case EMBEDDING ->
-          obj(
-              "model",
-              "text-embedding-3-small",
-              "inputCount",
-              8,
-              "dimensions",
-              1536,
-              "durationMs",
-              12);
-      case CHAIN_STEP -> obj("name", "plan", "stepType", "reasoning", "durationMs", 150);
-      case CUSTOM -> obj("type", "checkpoint", "data", obj("step", 3));
-      case ERROR -> obj("message", "Unhandled exception in agent loop", "code", "E_AGENT");
-      case EVAL_RESULT -> obj("evalId", "eval-1", "score", 0.87, "passed", true);
-      case HUMAN_SCORE -> obj("score", 4, "reviewer", "carol");
-      case FEEDBACK -> obj("rating", "positive", "comment", "Helpful answer");
-      case SKILL_ACTIVATED -> obj("skillName", "pdf-reader", "source", "claude_code");
-    };
+    String id = "call-" + (++calls);
+    String json =
+        switch (type) {
+          case SESSION_STARTED -> "{'agentVersion':'1.4.2','mcpClientInfo':{'name':'cli'}}";
+          case SESSION_ENDED ->
+              "{'reason':'completed','summary':'Ticket resolved','totalToolCalls':2,"
+                  + "'totalDurationMs':5400}";
+          case TOOL_CALL ->
+              "{'toolName':'web_search','callId':'#','arguments':{'query':'weather in Paris'}}";
+          case TOOL_RESPONSE ->
+              "{'callId':'#','toolName':'web_search','result':{'ok':true,'items':3},"
+                  + "'durationMs':120}";
+          case TOOL_ERROR ->
+              "{'callId':'#','toolName':'web_search','error':'Connection timed out',"
+                  + "'durationMs':3000,'errorCode':'ETIMEDOUT'}";
+          case APPROVAL_REQUESTED ->
+              "{'requestId':'req-#','action':'send_email','params':{'to':'ops@example.com'},"
+                  + "'urgency':'normal'}";
+          case APPROVAL_GRANTED, APPROVAL_EXPIRED ->
+              "{'requestId':'req-#','action':'send_email','decidedBy':'alice'}";
+          case APPROVAL_DENIED ->
+              "{'requestId':'req-#','action':'send_email','decidedBy':'alice',"
+                  + "'reason':'Not during freeze'}";
+          case FORM_SUBMITTED ->
+              "{'submissionId':'sub-#','formId':'form-7','fieldCount':4,"
+                  + "'formName':'Refund request'}";
+          case FORM_COMPLETED ->
+              "{'submissionId':'sub-#','formId':'form-7','completedBy':'bob','durationMs':42000}";
+          case FORM_EXPIRED ->
+              "{'submissionId':'sub-#','formId':'form-7','expiredAfterMs':86400000}";
+          case COST_TRACKED ->
+              "{'provider':'openai','model':'gpt-4o','inputTokens':1000,'outputTokens':200,"
+                  + "'totalTokens':1200,'costUsd':0.012,'trigger':'llm_response'}";
+          case LLM_CALL ->
+              "{'callId':'#','provider':'openai','model':'gpt-4o','messages':["
+                  + "{'role':'system','content':'You are a support agent.'},"
+                  + "{'role':'user','content':'Summarise ticket 4711'}],"
+                  + "'parameters':{'temperature':0.2,'maxTokens':512}}";
+          case LLM_RESPONSE ->
+              "{'callId':'#','provider':'openai','model':'gpt-4o',"
+                  + "'completion':'The customer asks for a refund.','finishReason':'stop',"
+                  + "'usage':{'inputTokens':420,'outputTokens':38,'totalTokens':458},"
+                  + "'costUsd':0.0049,'latencyMs':850}";
+          case ALERT_TRIGGERED ->
+              "{'alertRuleId':'rule-1','alertName':'High error rate',"
+                  + "'condition':'error_rate_exceeds','currentValue':0.4,'threshold':0.1,"
+                  + "'message':'Error rate 40.0% exceeds threshold 10.0% in the last 60m'}";
+          case ALERT_RESOLVED ->
+              "{'alertRuleId':'rule-1','alertName':'High error rate','resolvedBy':'auto'}";
+          case RETRIEVAL ->
+              "{'query':'refund policy','retrieverName':'kb','topK':5,'resultCount':3,"
+                  + "'durationMs':35}";
+          case EMBEDDING ->
+              "{'model':'text-embedding-3-small','inputCount':8,'dimensions':1536,"
+                  + "'durationMs':12}";
+          case CHAIN_STEP -> "{'name':'plan','stepType':'reasoning','durationMs':150}";
+          case CUSTOM -> "{'type':'checkpoint','data':{'step':3}}";
+          case ERROR -> "{'message':'Unhandled exception in agent loop','code':'E_AGENT'}";
+          case EVAL_RESULT -> "{'evalId':'eval-1','score':0.87,'passed':true}";
+          case HUMAN_SCORE -> "{'score':4,'reviewer':'carol'}";
+          case FEEDBACK -> "{'rating':'positive','comment':'Helpful answer'}";
+          case SKILL_ACTIVATED -> "{'skillName':'pdf-reader','source':'claude_code'}";
+        };
+    // Templates use ' for readability and # for the per-event call id; parsed maps are mutable.
+    return (Map<String, Object>) CanonicalJson.parse(json.replace('\'', '"').replace("#", id));
   }
 
   /** One event under construction; {@link #build} mints the id and the auto timestamp. */

@@ -23,8 +23,8 @@ import java.util.Optional;
 /**
  * Alert rules and history in alert_rules / alert_history. Everything is scoped to the caller's
  * tenant (another tenant's rule is "not found") except {@link #listAllRules}. Scope is stored as
- * {@code {"agentId"?,"tags"?}} and channels as a JSON array. History has no foreign key, so deleting
- * a rule keeps it (SPEC §6).
+ * {@code {"agentId"?,"tags"?}} and channels as a JSON array. History has no foreign key, so
+ * deleting a rule keeps it (SPEC §6).
  */
 final class SqliteAlertStore implements AlertStore {
 
@@ -127,8 +127,7 @@ final class SqliteAlertStore implements AlertStore {
   }
 
   @Override
-  public Future<Page<AlertHistory>> history(
-      String tenantId, String ruleId, int limit, int offset) {
+  public Future<Page<AlertHistory>> history(String tenantId, String ruleId, int limit, int offset) {
     String where = ruleId == null ? " WHERE tenant_id = ?" : " WHERE tenant_id = ? AND rule_id = ?";
     String[] args = ruleId == null ? new String[] {tenantId} : new String[] {tenantId, ruleId};
     return db.read(

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * API keys in api_keys: only the SHA-256 of a key is stored, times are unix seconds (null when
- * unset). A revoked key is never changed again: revoking or rotating it reports false, as for a
- * key that is missing or another tenant's.
+ * unset). A revoked key is never changed again: revoking or rotating it reports false, as for a key
+ * that is missing or another tenant's.
  */
 final class SqliteApiKeyStore implements ApiKeyStore {
 
@@ -63,8 +63,7 @@ final class SqliteApiKeyStore implements ApiKeyStore {
   @Override
   public Future<List<ApiKey>> list(String tenantId) {
     return db.read(
-        c ->
-            keys(c, COLUMNS + " WHERE tenant_id = ? ORDER BY created_at DESC, id DESC", tenantId));
+        c -> keys(c, COLUMNS + " WHERE tenant_id = ? ORDER BY created_at DESC, id DESC", tenantId));
   }
 
   @Override
@@ -124,8 +123,7 @@ final class SqliteApiKeyStore implements ApiKeyStore {
         });
   }
 
-  private static List<ApiKey> keys(Connection c, String sql, String tenantId)
-      throws SQLException {
+  private static List<ApiKey> keys(Connection c, String sql, String tenantId) throws SQLException {
     List<ApiKey> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       if (tenantId != null) {

@@ -33,8 +33,7 @@ final class SqliteCostAnalytics {
 
   static CostAnalytics read(Connection c, AnalyticsQuery query) throws SQLException {
     SqliteAnalyticsFilter filter =
-        SqliteAnalyticsFilter.events(query)
-            .and("event_type IN ('cost_tracked', 'llm_response')");
+        SqliteAnalyticsFilter.events(query).and("event_type IN ('cost_tracked', 'llm_response')");
     String sql = SQL.formatted(SqliteBuckets.label(query.granularity(), "timestamp"), filter.sql());
     Map<String, Agent> agents = new HashMap<>();
     Map<String, Sum> models = new HashMap<>();
@@ -110,10 +109,7 @@ final class SqliteCostAnalytics {
 
   /** Rows sorted by cost desc, then key, at most {@code limit}. */
   private static <V, R> List<R> byCost(
-      Map<String, V> groups,
-      Function<V, Double> cost,
-      BiFunction<String, V, R> row,
-      int limit) {
+      Map<String, V> groups, Function<V, Double> cost, BiFunction<String, V, R> row, int limit) {
     return groups.entrySet().stream()
         .sorted(
             Comparator.comparing((Map.Entry<String, V> e) -> cost.apply(e.getValue()))

@@ -45,7 +45,9 @@ final class SqliteLlmAnalytics {
         while (rs.next()) {
           total.add(rs);
           // Arrays.asList keeps nulls, which List.of refuses.
-          models.computeIfAbsent(Arrays.asList(rs.getString(2), rs.getString(3)), k -> new Fold()).add(rs);
+          models
+              .computeIfAbsent(Arrays.asList(rs.getString(2), rs.getString(3)), k -> new Fold())
+              .add(rs);
           buckets.computeIfAbsent(rs.getString(1), k -> new Fold()).add(rs);
         }
       }

@@ -29,7 +29,9 @@ final class SqliteStatsReads implements StatsReads {
       "SELECT p.page_count * s.page_size FROM pragma_page_count() p, pragma_page_size() s";
 
   private static final String EVENTS_IN = COUNT_EVENTS + " AND timestamp >= ? AND timestamp <= ?";
-  private static final String ERRORS_IN = EVENTS_IN + " AND severity IN ('error', 'critical')";
+  // is_error = 1 is implied by the severity and lets SQLite use the partial idx_events_errors.
+  private static final String ERRORS_IN =
+      EVENTS_IN + " AND is_error = 1 AND severity IN ('error', 'critical')";
   private static final String SESSIONS_IN =
       COUNT_SESSIONS + " AND started_at >= ? AND started_at <= ?";
 

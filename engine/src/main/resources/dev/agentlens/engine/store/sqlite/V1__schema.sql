@@ -9,10 +9,10 @@ CREATE TABLE events (
   agent_id           TEXT    NOT NULL,
   event_type         TEXT    NOT NULL,
   severity           TEXT    NOT NULL,
-  payload            TEXT    NOT NULL,
-  metadata           TEXT    NOT NULL DEFAULT '{}',
   prev_hash          TEXT,
   hash               TEXT    NOT NULL,
+  -- Typed hot fields (SPEC §8) sit before the JSON text: a large payload spills onto overflow pages,
+  -- and analytics should never have to walk that chain to reach a column stored after it.
   is_error           INTEGER NOT NULL DEFAULT 0,
   is_metric          INTEGER NOT NULL DEFAULT 0,
   tool_name          TEXT,
@@ -25,7 +25,9 @@ CREATE TABLE events (
   cache_read_tokens  REAL,
   cache_write_tokens REAL,
   duration_ms        REAL,
-  latency_ms         REAL
+  latency_ms         REAL,
+  payload            TEXT    NOT NULL,
+  metadata           TEXT    NOT NULL DEFAULT '{}'
 )
 -- ;
 CREATE UNIQUE INDEX ux_events_tenant_event ON events (tenant_id, id)
@@ -43,6 +45,10 @@ CREATE INDEX idx_events_type ON events (tenant_id, event_type, timestamp)
 CREATE INDEX idx_events_session_ts ON events (tenant_id, session_id, timestamp, id)
 -- ;
 CREATE INDEX idx_events_agent_type_ts ON events (tenant_id, agent_id, event_type, timestamp)
+-- ;
+-- Errors are rare: a partial index makes error counts (overview, alert error rate) cheap to read and
+-- costs nothing on the insert of a normal event.
+CREATE INDEX idx_events_errors ON events (tenant_id, timestamp) WHERE is_error = 1
 -- ;
 CREATE TABLE sessions (
   tenant_id           TEXT    NOT NULL,
@@ -66,7 +72,7 @@ CREATE TABLE sessions (
   PRIMARY KEY (tenant_id, id)
 )
 -- ;
-CREATE INDEX idx_sessions_agent_id ON sessions (tenant_id, agent_id)
+CREATE INDEX idx_sessions_agent_id ON sessions (tenant_id, agent_id, started_at)
 -- ;
 CREATE INDEX idx_sessions_started_at ON sessions (tenant_id, started_at)
 -- ;

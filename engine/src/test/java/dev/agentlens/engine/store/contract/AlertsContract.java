@@ -32,7 +32,14 @@ public abstract class AlertsContract extends StoreContractBase {
 
   private static AlertHistory entry(String id, String ruleId, String tenantId, String at) {
     return new AlertHistory(
-        id, ruleId, at, null, 0.4, 0.1, "Error rate 40.0% exceeds threshold 10.0% in the last 60m", tenantId);
+        id,
+        ruleId,
+        at,
+        null,
+        0.4,
+        0.1,
+        "Error rate 40.0% exceeds threshold 10.0% in the last 60m",
+        tenantId);
   }
 
   private void create(AlertRule r) {
@@ -82,7 +89,17 @@ public abstract class AlertsContract extends StoreContractBase {
     for (AlertCondition c : AlertCondition.values()) {
       create(
           new AlertRule(
-              "rule-" + c.wire(), c.wire(), true, c, 3, 5, AlertScope.ALL, List.of(), CREATED, CREATED, TENANT));
+              "rule-" + c.wire(),
+              c.wire(),
+              true,
+              c,
+              3,
+              5,
+              AlertScope.ALL,
+              List.of(),
+              CREATED,
+              CREATED,
+              TENANT));
     }
 
     assertThat(await(store.alerts().listRules(TENANT)))
@@ -97,7 +114,8 @@ public abstract class AlertsContract extends StoreContractBase {
     create(rule("rule-3", OTHER_TENANT, "Theirs"));
 
     assertThat(await(store.alerts().listRules(TENANT)))
-        .containsExactlyInAnyOrder(rule("rule-1", TENANT, "Mine"), rule("rule-2", TENANT, "Mine too"));
+        .containsExactlyInAnyOrder(
+            rule("rule-1", TENANT, "Mine"), rule("rule-2", TENANT, "Mine too"));
     assertThat(await(store.alerts().getRule(TENANT, "rule-3"))).isEmpty();
     assertThat(await(store.alerts().getRule(TENANT, "rule-9"))).isEmpty();
   }
@@ -108,7 +126,8 @@ public abstract class AlertsContract extends StoreContractBase {
     create(rule("rule-3", OTHER_TENANT, "Theirs"));
 
     assertThat(await(store.alerts().listAllRules()))
-        .containsExactlyInAnyOrder(rule("rule-1", TENANT, "Mine"), rule("rule-3", OTHER_TENANT, "Theirs"));
+        .containsExactlyInAnyOrder(
+            rule("rule-1", TENANT, "Mine"), rule("rule-3", OTHER_TENANT, "Theirs"));
   }
 
   @Test
@@ -138,7 +157,8 @@ public abstract class AlertsContract extends StoreContractBase {
 
     assertThat(await(store.alerts().updateRule(rule("rule-9", TENANT, "Nope")))).isFalse();
     assertThat(await(store.alerts().updateRule(rule("rule-1", OTHER_TENANT, "Hijack")))).isFalse();
-    assertThat(await(store.alerts().getRule(TENANT, "rule-1"))).contains(rule("rule-1", TENANT, "Errors"));
+    assertThat(await(store.alerts().getRule(TENANT, "rule-1")))
+        .contains(rule("rule-1", TENANT, "Errors"));
     assertThat(await(store.alerts().listAllRules())).hasSize(1);
   }
 
@@ -225,7 +245,8 @@ public abstract class AlertsContract extends StoreContractBase {
     AlertHistory h = entry("h1", "rule-1", TENANT, "2026-03-10T10:00:00.000Z");
     insert(h);
 
-    assertThat(await(store.alerts().resolve(OTHER_TENANT, "h1", "2026-03-10T10:01:00.000Z"))).isFalse();
+    assertThat(await(store.alerts().resolve(OTHER_TENANT, "h1", "2026-03-10T10:01:00.000Z")))
+        .isFalse();
     assertThat(await(store.alerts().resolve(TENANT, "h1", "2026-03-10T10:30:00.000Z"))).isTrue();
     assertThat(await(store.alerts().resolve(TENANT, "h1", "2026-03-10T11:00:00.000Z"))).isFalse();
     assertThat(await(store.alerts().resolve(TENANT, "nope", "2026-03-10T11:00:00.000Z"))).isFalse();
@@ -233,7 +254,14 @@ public abstract class AlertsContract extends StoreContractBase {
     assertThat(history(TENANT, null, 50, 0).items())
         .containsExactly(
             new AlertHistory(
-                "h1", "rule-1", "2026-03-10T10:00:00.000Z", "2026-03-10T10:30:00.000Z", 0.4, 0.1, h.message(), TENANT));
+                "h1",
+                "rule-1",
+                "2026-03-10T10:00:00.000Z",
+                "2026-03-10T10:30:00.000Z",
+                0.4,
+                0.1,
+                h.message(),
+                TENANT));
   }
 
   @Test

@@ -33,35 +33,89 @@ public abstract class AnalyticsContract extends StoreContractBase {
   @BeforeEach
   void writeFixture() {
     write(
-        events.sessionStarted("s1").agentName("Alpha").tags("prod").at("2026-03-10T10:05:00.000Z").build(),
+        events
+            .sessionStarted("s1")
+            .agentName("Alpha")
+            .tags("prod")
+            .at("2026-03-10T10:05:00.000Z")
+            .build(),
         events.toolCall("s1", "web_search").at("2026-03-10T10:10:00.000Z").build(),
         events.toolResponse("s1", "web_search", 100).at("2026-03-10T10:11:00.000Z").build(),
-        events.llmResponse("s1", "openai", "gpt-4o", 200, 40, 0.25, 800).at("2026-03-10T10:20:00.000Z").build(),
+        events
+            .llmResponse("s1", "openai", "gpt-4o", 200, 40, 0.25, 800)
+            .at("2026-03-10T10:20:00.000Z")
+            .build(),
         events.sessionEnded("s1", "completed").at("2026-03-10T10:50:00.000Z").build(),
         events.toolResponse("s1", "web_search", 300).at("2026-03-10T10:59:59.999Z").build());
     write(
-        events.toolError("s2", "db_query", 50).agent("agent-2").at("2026-03-10T11:00:00.000Z").build(),
-        events.costTracked("s2", "anthropic", "claude-sonnet", 1000, 200, 0.5).agent("agent-2").at("2026-03-10T11:30:00.000Z").build(),
+        events
+            .toolError("s2", "db_query", 50)
+            .agent("agent-2")
+            .at("2026-03-10T11:00:00.000Z")
+            .build(),
+        events
+            .costTracked("s2", "anthropic", "claude-sonnet", 1000, 200, 0.5)
+            .agent("agent-2")
+            .at("2026-03-10T11:30:00.000Z")
+            .build(),
         events
             .llmResponse("s2", "anthropic", "claude-sonnet", 300, 100, 2.0, 1200)
-            .with("usage", obj("inputTokens", 300, "outputTokens", 100, "totalTokens", 400, "cacheReadTokens", 50))
+            .with(
+                "usage",
+                obj(
+                    "inputTokens",
+                    300,
+                    "outputTokens",
+                    100,
+                    "totalTokens",
+                    400,
+                    "cacheReadTokens",
+                    50))
             .agent("agent-2")
             .at("2026-03-10T11:31:00.000Z")
             .build(),
-        events.otlpMetric("s2", "queue.depth", 7).agent("agent-2").severity(Severity.ERROR).at("2026-03-10T11:45:00.000Z").build(),
-        events.sessionStarted("s4").agent("agent-2").tags("staging").at("2026-03-10T12:00:00.000Z").build(),
-        events.sessionEnded("s4", "completed").agent("agent-2").at("2026-03-10T12:00:01.500Z").build());
+        events
+            .otlpMetric("s2", "queue.depth", 7)
+            .agent("agent-2")
+            .severity(Severity.ERROR)
+            .at("2026-03-10T11:45:00.000Z")
+            .build(),
+        events
+            .sessionStarted("s4")
+            .agent("agent-2")
+            .tags("staging")
+            .at("2026-03-10T12:00:00.000Z")
+            .build(),
+        events
+            .sessionEnded("s4", "completed")
+            .agent("agent-2")
+            .at("2026-03-10T12:00:01.500Z")
+            .build());
     write(
         events.toolCall("s3", "web_search").at("2026-03-11T09:00:00.000Z").build(),
-        events.custom("s3", "panic").severity(Severity.CRITICAL).at("2026-03-16T08:00:00.000Z").build());
+        events
+            .custom("s3", "panic")
+            .severity(Severity.CRITICAL)
+            .at("2026-03-16T08:00:00.000Z")
+            .build());
     write(
         otherEvents.toolCall("s1", "web_search").at("2026-03-10T10:30:00.000Z").build(),
-        otherEvents.costTracked("s1", "openai", "gpt-4o", 5, 5, 7.0).at("2026-03-10T10:31:00.000Z").build(),
-        otherEvents.llmResponse("s1", "openai", "gpt-4o", 9, 9, 3.0, 99).at("2026-03-10T10:32:00.000Z").build());
+        otherEvents
+            .costTracked("s1", "openai", "gpt-4o", 5, 5, 7.0)
+            .at("2026-03-10T10:31:00.000Z")
+            .build(),
+        otherEvents
+            .llmResponse("s1", "openai", "gpt-4o", 9, 9, 3.0, 99)
+            .at("2026-03-10T10:32:00.000Z")
+            .build());
   }
 
-  private AnalyticsResult summary(String from, String to, Granularity g, String agentId, boolean excludeMetrics) {
-    return await(store.analytics().summary(new AnalyticsQuery(TENANT, from, to, g, agentId, excludeMetrics)));
+  private AnalyticsResult summary(
+      String from, String to, Granularity g, String agentId, boolean excludeMetrics) {
+    return await(
+        store
+            .analytics()
+            .summary(new AnalyticsQuery(TENANT, from, to, g, agentId, excludeMetrics)));
   }
 
   private static AnalyticsQuery day(Granularity g) {
@@ -85,7 +139,8 @@ public abstract class AnalyticsContract extends StoreContractBase {
   @Test
   void dailyBuckets() {
     AnalyticsResult r =
-        summary("2026-03-09T00:00:00.000Z", "2026-03-16T23:59:59.999Z", Granularity.DAY, null, false);
+        summary(
+            "2026-03-09T00:00:00.000Z", "2026-03-16T23:59:59.999Z", Granularity.DAY, null, false);
 
     assertThat(r.buckets())
         .containsExactly(
@@ -98,7 +153,8 @@ public abstract class AnalyticsContract extends StoreContractBase {
   @Test
   void weeklyBucketsAreIsoWeeks() {
     AnalyticsResult r =
-        summary("2026-03-09T00:00:00.000Z", "2026-03-16T23:59:59.999Z", Granularity.WEEK, null, false);
+        summary(
+            "2026-03-09T00:00:00.000Z", "2026-03-16T23:59:59.999Z", Granularity.WEEK, null, false);
 
     assertThat(r.buckets())
         .containsExactly(
@@ -114,7 +170,8 @@ public abstract class AnalyticsContract extends StoreContractBase {
         events.toolCall("y1", "web_search").at("2027-01-04T12:00:00.000Z").build());
 
     AnalyticsResult r =
-        summary("2026-12-28T00:00:00.000Z", "2027-01-10T00:00:00.000Z", Granularity.WEEK, null, false);
+        summary(
+            "2026-12-28T00:00:00.000Z", "2027-01-10T00:00:00.000Z", Granularity.WEEK, null, false);
 
     assertThat(r.buckets())
         .containsExactly(
@@ -137,14 +194,16 @@ public abstract class AnalyticsContract extends StoreContractBase {
   void excludeMetricsDropsOtlpMetricEvents() {
     AnalyticsResult r = summary(DAY_FROM, DAY_TO, Granularity.HOUR, null, true);
 
-    assertThat(r.buckets().get(1)).isEqualTo(new AnalyticsBucket("2026-03-10T11:00:00Z", 3, 0, 1, 0.0, 0.5, 1));
+    assertThat(r.buckets().get(1))
+        .isEqualTo(new AnalyticsBucket("2026-03-10T11:00:00Z", 3, 0, 1, 0.0, 0.5, 1));
     assertThat(r.totals()).isEqualTo(new AnalyticsTotals(11, 1, 1, 200.0, 0.5, 3, 2));
   }
 
   @Test
   void windowIsInclusiveAtBothEnds() {
     AnalyticsResult r =
-        summary("2026-03-10T10:10:00.000Z", "2026-03-10T11:00:00.000Z", Granularity.HOUR, null, false);
+        summary(
+            "2026-03-10T10:10:00.000Z", "2026-03-10T11:00:00.000Z", Granularity.HOUR, null, false);
 
     assertThat(r.buckets())
         .containsExactly(
@@ -156,7 +215,8 @@ public abstract class AnalyticsContract extends StoreContractBase {
   @Test
   void anEmptyWindowHasNoBucketsAndZeroTotals() {
     AnalyticsResult r =
-        summary("2026-01-01T00:00:00.000Z", "2026-01-02T00:00:00.000Z", Granularity.HOUR, null, false);
+        summary(
+            "2026-01-01T00:00:00.000Z", "2026-01-02T00:00:00.000Z", Granularity.HOUR, null, false);
 
     assertThat(r.buckets()).isEmpty();
     assertThat(r.totals()).isEqualTo(new AnalyticsTotals(0, 0, 0, 0.0, 0.0, 0, 0));
@@ -223,7 +283,10 @@ public abstract class AnalyticsContract extends StoreContractBase {
   @Test
   void llmSummarisesLlmResponses() {
     LlmAnalytics l =
-        await(store.analytics().llm(new LlmQuery(TENANT, DAY_FROM, DAY_TO, Granularity.HOUR, null, null, null)));
+        await(
+            store
+                .analytics()
+                .llm(new LlmQuery(TENANT, DAY_FROM, DAY_TO, Granularity.HOUR, null, null, null)));
 
     assertThat(l.summary()).isEqualTo(new LlmAnalytics.Summary(2, 2.25, 500, 140, 1000.0, 1.125));
     assertThat(l.byModel())
@@ -238,10 +301,14 @@ public abstract class AnalyticsContract extends StoreContractBase {
 
   @Test
   void llmFiltersByAgentModelAndProvider() {
-    LlmQuery byModel = new LlmQuery(TENANT, DAY_FROM, DAY_TO, Granularity.HOUR, null, "gpt-4o", null);
-    LlmQuery byProvider = new LlmQuery(TENANT, DAY_FROM, DAY_TO, Granularity.HOUR, null, null, "anthropic");
-    LlmQuery byAgent = new LlmQuery(TENANT, DAY_FROM, DAY_TO, Granularity.HOUR, "agent-1", null, null);
-    LlmQuery none = new LlmQuery(TENANT, DAY_FROM, DAY_TO, Granularity.HOUR, "agent-2", "gpt-4o", null);
+    LlmQuery byModel =
+        new LlmQuery(TENANT, DAY_FROM, DAY_TO, Granularity.HOUR, null, "gpt-4o", null);
+    LlmQuery byProvider =
+        new LlmQuery(TENANT, DAY_FROM, DAY_TO, Granularity.HOUR, null, null, "anthropic");
+    LlmQuery byAgent =
+        new LlmQuery(TENANT, DAY_FROM, DAY_TO, Granularity.HOUR, "agent-1", null, null);
+    LlmQuery none =
+        new LlmQuery(TENANT, DAY_FROM, DAY_TO, Granularity.HOUR, "agent-2", "gpt-4o", null);
 
     assertThat(await(store.analytics().llm(byModel)).summary())
         .isEqualTo(new LlmAnalytics.Summary(1, 0.25, 200, 40, 800.0, 0.25));

@@ -262,6 +262,16 @@ public abstract class EventQueryContract extends StoreContractBase {
   }
 
   @Test
+  void searchCaseFoldingIsAsciiOnly() {
+    IngestEvent cafe =
+        events.custom("s9", "note").with("data", obj("text", "Caf\u00e9 au lait")).build();
+    write(cafe);
+
+    assertThat(ids(run(search("CAF\u00e9")).items())).containsExactly(cafe.id());
+    assertThat(ids(run(search("caf\u00c9")).items())).isEmpty();
+  }
+
+  @Test
   void searchMatchesPercentUnderscoreAndBackslashLiterally() {
     // As LIKE wildcards "100%" would also match "latencyMs":1000 and "e_D" would match "More Data".
     assertPage(run(search("100%")), 1, false, e2);
@@ -327,9 +337,7 @@ public abstract class EventQueryContract extends StoreContractBase {
     assertThat(await(store.events().count(search("web_search")))).isEqualTo(2L);
     assertThat(
             await(
-                store
-                    .events()
-                    .count(query(null, null, null, null, null, null, null, true, null))))
+                store.events().count(query(null, null, null, null, null, null, null, true, null))))
         .isEqualTo(6L);
   }
 

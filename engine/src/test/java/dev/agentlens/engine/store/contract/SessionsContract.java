@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Session aggregates (reference §3.2 with the SPEC §4 fixes), derived idle status and
- * GET /api/sessions filters (reference §3.3).
+ * Session aggregates (reference §3.2 with the SPEC §4 fixes), derived idle status and GET
+ * /api/sessions filters (reference §3.3).
  */
 public abstract class SessionsContract extends StoreContractBase {
 
@@ -38,7 +38,8 @@ public abstract class SessionsContract extends StoreContractBase {
 
   @Test
   void sessionStartedCreatesTheSessionWithNameAndTags() {
-    IngestEvent e = events.sessionStarted("s1").agentName("Support Bot").tags("prod", "eu").at(TS).build();
+    IngestEvent e =
+        events.sessionStarted("s1").agentName("Support Bot").tags("prod", "eu").at(TS).build();
     write(e);
 
     assertThat(session(TENANT, "s1"))
@@ -120,6 +121,24 @@ public abstract class SessionsContract extends StoreContractBase {
     assertThat(s.llmCallCount()).as("llm_response only").isEqualTo(2);
     assertThat(s.totalInputTokens()).as("llm_response usage only").isEqualTo(110);
     assertThat(s.totalOutputTokens()).isEqualTo(55);
+  }
+
+  @Test
+  void missingOrNonNumericCostsAndTokensCountAsZero() {
+    write(
+        events
+            .llmResponse("s1", "openai", "gpt-4o", 1, 1, 1, 1)
+            .without("costUsd")
+            .without("usage")
+            .build(),
+        events.costTracked("s1", "openai", "gpt-4o", 1, 1, 1).with("costUsd", "0.75").build(),
+        events.llmResponse("s1", "openai", "gpt-4o", 7, 3, 0.5, 1).build());
+
+    Session s = session(TENANT, "s1");
+    assertThat(s.totalCostUsd()).isEqualTo(0.5);
+    assertThat(s.llmCallCount()).isEqualTo(2);
+    assertThat(s.totalInputTokens()).isEqualTo(7);
+    assertThat(s.totalOutputTokens()).isEqualTo(3);
   }
 
   @Test
@@ -335,8 +354,7 @@ public abstract class SessionsContract extends StoreContractBase {
 
     assertThat(
             sessionIds(
-                query(
-                    q(null, null, "2026-03-10T11:00:00.000Z", "2026-03-10T12:00:00.000Z", null))))
+                query(q(null, null, "2026-03-10T11:00:00.000Z", "2026-03-10T12:00:00.000Z", null))))
         .containsExactly("s3", "s2");
     assertThat(sessionIds(query(q(null, null, null, "2026-03-10T11:00:00.000Z", null))))
         .containsExactly("s2", "s1");
@@ -348,13 +366,16 @@ public abstract class SessionsContract extends StoreContractBase {
         events.sessionStarted("s1").tags("prod", "eu").build(),
         events.sessionStarted("s2").tags("staging").build(),
         events.sessionStarted("s3").tags("production").build(),
-        events.sessionStarted("s4").build());
+        events.sessionStarted("s4").build(),
+        events.sessionStarted("s5").tags("team \"blue\", caf\u00e9").build());
 
     assertThat(sessionIds(query(q(null, null, null, null, List.of("prod"))))).containsExactly("s1");
+    assertThat(sessionIds(query(q(null, null, null, null, List.of("team \"blue\", caf\u00e9")))))
+        .containsExactly("s5");
+    assertThat(sessionIds(query(q(null, null, null, null, List.of("team \"blue\""))))).isEmpty();
     assertThat(sessionIds(query(q(null, null, null, null, List.of("staging", "eu")))))
         .containsExactly("s2", "s1");
-    assertThat(sessionIds(query(q(null, null, null, null, List.of("prod%", "pro")))))
-        .isEmpty();
+    assertThat(sessionIds(query(q(null, null, null, null, List.of("prod%", "pro"))))).isEmpty();
   }
 
   @Test
@@ -364,8 +385,7 @@ public abstract class SessionsContract extends StoreContractBase {
         events.sessionStarted("late").at("2026-03-10T12:00:00.000Z").build(),
         events.sessionStarted("early").at("2026-03-10T09:00:00.000Z").build());
 
-    assertThat(sessionIds(query(SessionQuery.all(TENANT))))
-        .containsExactly("late", "mid", "early");
+    assertThat(sessionIds(query(SessionQuery.all(TENANT)))).containsExactly("late", "mid", "early");
   }
 
   @Test
@@ -394,7 +414,8 @@ public abstract class SessionsContract extends StoreContractBase {
         events.sessionStarted("s3").at("2026-03-10T11:58:00.000Z").build());
 
     assertThat(await(store.sessions().count(SessionQuery.all(TENANT)))).isEqualTo(3L);
-    assertThat(await(store.sessions().count(q(null, List.of("active"), null, null, List.of("prod")))))
+    assertThat(
+            await(store.sessions().count(q(null, List.of("active"), null, null, List.of("prod")))))
         .isEqualTo(1L);
     assertThat(await(store.sessions().count(SessionQuery.all(OTHER_TENANT)))).isZero();
   }

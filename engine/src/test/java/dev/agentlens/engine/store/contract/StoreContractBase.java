@@ -18,6 +18,7 @@ import dev.agentlens.engine.testing.TestEvents;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The base of every storage contract (DESIGN.md "Tests"): one {@link Vertx} per test class, a fresh
- * empty store per test opened through the backend's factory, a clock the test controls, and
- * helpers that write drain batches and wait for futures. A backend runs the whole suite with
+ * empty store per test opened through the backend's factory, a clock the test controls, and helpers
+ * that write drain batches and wait for futures. A backend runs the whole suite with
  * {@code @Nested} subclasses that implement the hooks below and nothing else.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -136,6 +137,6 @@ public abstract class StoreContractBase {
   }
 
   protected static List<String> idsOf(IngestEvent... list) {
-    return java.util.Arrays.stream(list).map(IngestEvent::id).toList();
+    return Arrays.stream(list).map(IngestEvent::id).toList();
   }
 }

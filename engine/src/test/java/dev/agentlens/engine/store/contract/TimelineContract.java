@@ -9,6 +9,7 @@ import dev.agentlens.engine.model.IngestEvent;
 import dev.agentlens.engine.model.TimeWindow;
 import dev.agentlens.engine.model.Timeline;
 import dev.agentlens.engine.model.WriteResult;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class TimelineContract extends StoreContractBase {
 
-  private static final String TAMPERED = "{\"toolName\":\"rm -rf\",\"callId\":\"x\",\"arguments\":{}}";
+  private static final String TAMPERED =
+      "{\"toolName\":\"rm -rf\",\"callId\":\"x\",\"arguments\":{}}";
 
   private Timeline timeline(String tenantId, String sessionId) {
     return await(store.events().timeline(tenantId, sessionId))
@@ -157,11 +159,11 @@ public abstract class TimelineContract extends StoreContractBase {
 
   @Test
   void verifyWindowChecksEverySessionWithEventsInTheWindow() throws Exception {
-    events.moveTo(java.time.Instant.parse("2026-03-10T10:00:00Z"));
+    events.moveTo(Instant.parse("2026-03-10T10:00:00Z"));
     fourEventSession("s1");
-    events.moveTo(java.time.Instant.parse("2026-03-10T10:10:00Z"));
+    events.moveTo(Instant.parse("2026-03-10T10:10:00Z"));
     List<Event> s2 = fourEventSession("s2");
-    events.moveTo(java.time.Instant.parse("2026-03-12T10:00:00Z"));
+    events.moveTo(Instant.parse("2026-03-12T10:00:00Z"));
     List<Event> outside = fourEventSession("s3");
     tamperPayload(TENANT, s2.get(0).id(), "{\"agentName\":\"Mallory\"}");
     tamperPayload(TENANT, outside.get(2).id(), "{}");
@@ -171,7 +173,8 @@ public abstract class TimelineContract extends StoreContractBase {
             store
                 .events()
                 .verifyWindow(
-                    TENANT, new TimeWindow("2026-03-10T10:00:00.000Z", "2026-03-10T10:30:00.000Z")));
+                    TENANT,
+                    new TimeWindow("2026-03-10T10:00:00.000Z", "2026-03-10T10:30:00.000Z")));
 
     assertThat(report.sessionsVerified()).isEqualTo(2);
     assertThat(report.totalEvents()).isEqualTo(8);
@@ -189,7 +192,8 @@ public abstract class TimelineContract extends StoreContractBase {
             store
                 .events()
                 .verifyWindow(
-                    TENANT, new TimeWindow("2026-03-10T00:00:00.000Z", "2026-03-11T00:00:00.000Z")));
+                    TENANT,
+                    new TimeWindow("2026-03-10T00:00:00.000Z", "2026-03-11T00:00:00.000Z")));
     ChainReport other =
         await(
             store

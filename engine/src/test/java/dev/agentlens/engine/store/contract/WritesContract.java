@@ -1,6 +1,7 @@
 package dev.agentlens.engine.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.agentlens.engine.json.CanonicalJson;
 import dev.agentlens.engine.json.EventHasher;
@@ -8,11 +9,14 @@ import dev.agentlens.engine.model.Agent;
 import dev.agentlens.engine.model.DeadLetter;
 import dev.agentlens.engine.model.DrainBatch;
 import dev.agentlens.engine.model.Event;
+import dev.agentlens.engine.model.EventType;
 import dev.agentlens.engine.model.IngestEvent;
 import dev.agentlens.engine.model.Session;
 import dev.agentlens.engine.model.Severity;
 import dev.agentlens.engine.model.WriteResult;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -220,10 +224,54 @@ public abstract class WritesContract extends StoreContractBase {
 
     assertThat(r.duplicateIds()).isEmpty();
     assertThat(r.committed()).containsExactly(chained(mine, null, 1), chained(theirs, null, 1));
-    assertThat(await(store.events().get(TENANT, "evt-1")))
-        .contains(chained(mine, null, 1));
-    assertThat(await(store.events().get(OTHER_TENANT, "evt-1")))
-        .contains(chained(theirs, null, 1));
+    assertThat(await(store.events().get(TENANT, "evt-1"))).contains(chained(mine, null, 1));
+    assertThat(await(store.events().get(OTHER_TENANT, "evt-1"))).contains(chained(theirs, null, 1));
+  }
+
+  @Test
+  void aRepeatedClientIdAimedAtAnotherSessionIsStillADuplicate() {
+    IngestEvent first = events.sessionStarted("s1").clientId("evt-1").build();
+    write(first);
+
+    WriteResult r = write(events.sessionStarted("s2").agent("agent-2").clientId("evt-1").build());
+
+    assertThat(r.committed()).isEmpty();
+    assertThat(r.duplicateIds()).containsExactly("evt-1");
+    assertThat(await(store.sessions().get(TENANT, "s2"))).isEmpty();
+    assertThat(await(store.agents().get(TENANT, "agent-2"))).isEmpty();
+  }
+
+  @Test
+  void aClientIdEqualToAStoredServerIdIsADuplicate() {
+    IngestEvent minted = events.sessionStarted("s1").build();
+    write(minted);
+
+    WriteResult r = write(events.toolCall("s1", "search").clientId(minted.id()).build());
+
+    assertThat(r.committed()).isEmpty();
+    assertThat(r.duplicateIds()).containsExactly(minted.id());
+  }
+
+  @Test
+  void aLargeBatchChainsEverySession() {
+    List<IngestEvent> batch = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      batch.add(events.toolCall("s" + (i % 50), "search").agent("agent-" + (i % 7)).build());
+    }
+
+    WriteResult r = write(batch);
+
+    assertThat(r.committed()).hasSize(1000);
+    Map<String, String> tails = new HashMap<>();
+    for (int i = 0; i < 1000; i++) {
+      Event e = r.committed().get(i);
+      assertThat(e.seq()).isEqualTo(i / 50 + 1);
+      assertThat(e.prevHash()).isEqualTo(tails.get(e.sessionId()));
+      assertThat(e.hash()).isEqualTo(hashOf(batch.get(i), e.prevHash()));
+      tails.put(e.sessionId(), e.hash());
+    }
+    assertThat(await(store.events().count(allAsc(TENANT)))).isEqualTo(1000L);
+    assertThat(session(TENANT, "s49").eventCount()).isEqualTo(20);
   }
 
   @Test
@@ -272,6 +320,21 @@ public abstract class WritesContract extends StoreContractBase {
     }
   }
 
+  @Test
+  void everyEventTypeAndSeverityIsStoredAsWritten() {
+    List<IngestEvent> batch = new ArrayList<>();
+    Severity[] severities = Severity.values();
+    for (EventType t : EventType.values()) {
+      batch.add(
+          events.event(t, "s1").severity(severities[t.ordinal() % severities.length]).build());
+    }
+
+    WriteResult r = write(batch);
+
+    assertThat(r.committed()).extracting(Event::eventType).containsExactly(EventType.values());
+    assertThat(storedEvents(TENANT)).containsExactlyElementsOf(r.committed());
+  }
+
   // ---- atomicity -----------------------------------------------------------------------------
 
   /**
@@ -298,7 +361,8 @@ public abstract class WritesContract extends StoreContractBase {
     IngestEvent otherSession = events.sessionStarted("s2").agent("agent-new").build();
     WriteResult r = write(next, otherSession);
     assertThat(r.committed())
-        .containsExactly(chained(next, chained(first, null, 1).hash(), 2), chained(otherSession, null, 1));
+        .containsExactly(
+            chained(next, chained(first, null, 1).hash(), 2), chained(otherSession, null, 1));
   }
 
   @Test
@@ -329,11 +393,10 @@ public abstract class WritesContract extends StoreContractBase {
     assertThat(letters)
         .extracting(DeadLetter::tenantId, DeadLetter::eventId, DeadLetter::reason)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                TENANT, a.id(), "UNIQUE constraint failed: events.id"),
-            org.assertj.core.groups.Tuple.tuple(
-                OTHER_TENANT, b.id(), "UNIQUE constraint failed: events.id"));
-    Map<String, Object> json = (Map<String, Object>) CanonicalJson.parse(letters.get(1).eventJson());
+            tuple(TENANT, a.id(), "UNIQUE constraint failed: events.id"),
+            tuple(OTHER_TENANT, b.id(), "UNIQUE constraint failed: events.id"));
+    Map<String, Object> json =
+        (Map<String, Object>) CanonicalJson.parse(letters.get(1).eventJson());
     assertThat(json)
         .containsEntry("id", b.id())
         .containsEntry("sessionId", "s7")

@@ -58,19 +58,39 @@ class SqliteAdminStoresTest {
     assertThat(await(alerts.getRule("t1", "r1"))).contains(rule);
     assertThat(await(alerts.getRule("t2", "r1"))).isEmpty();
     assertThat(await(alerts.listRules("t1"))).containsExactly(rule, plain);
-    assertThat(await(alerts.listAllRules())).extracting(AlertRule::id).containsExactly("r1", "r2", "r3");
+    assertThat(await(alerts.listAllRules()))
+        .extracting(AlertRule::id)
+        .containsExactly("r1", "r2", "r3");
     assertThat(await(alerts.getRule("t2", "r3")).orElseThrow().scope().tags()).isEmpty();
 
     AlertRule renamed =
         new AlertRule(
-            "r1", "renamed", false, AlertCondition.COST_EXCEEDS, 2.5, 5, AlertScope.ALL,
-            List.of("https://example.com/hook"), "1999-01-01", "2026-02-01", "t1");
+            "r1",
+            "renamed",
+            false,
+            AlertCondition.COST_EXCEEDS,
+            2.5,
+            5,
+            AlertScope.ALL,
+            List.of("https://example.com/hook"),
+            "1999-01-01",
+            "2026-02-01",
+            "t1");
     assertThat(await(alerts.updateRule(renamed))).isTrue();
     assertThat(await(alerts.getRule("t1", "r1")).orElseThrow())
         .isEqualTo(
             new AlertRule(
-                "r1", "renamed", false, AlertCondition.COST_EXCEEDS, 2.5, 5, AlertScope.ALL,
-                List.of("https://example.com/hook"), "2026-01-01", "2026-02-01", "t1"));
+                "r1",
+                "renamed",
+                false,
+                AlertCondition.COST_EXCEEDS,
+                2.5,
+                5,
+                AlertScope.ALL,
+                List.of("https://example.com/hook"),
+                "2026-01-01",
+                "2026-02-01",
+                "t1"));
     assertThat(await(alerts.updateRule(rule("r1", "t2", AlertScope.ALL, "x")))).isFalse();
 
     AlertHistory h1 = history("h1", "r1", "2026-02-01T00:00:00.000Z");
@@ -104,7 +124,8 @@ class SqliteAdminStoresTest {
   void apiKeys() throws Exception {
     ApiKeyStore keys = store.keys();
     ApiKey k1 = new ApiKey("k1", "h1", "one", List.of("*"), "t1", 100, null, null, null, null);
-    ApiKey k2 = new ApiKey("k2", "h2", "two", List.of("read", "audit"), "t1", 200, 5L, null, null, null);
+    ApiKey k2 =
+        new ApiKey("k2", "h2", "two", List.of("read", "audit"), "t1", 200, 5L, null, null, null);
     ApiKey k3 = new ApiKey("k3", "h3", "three", null, "t2", 150, null, null, null, null);
     await(keys.insert(k1));
     await(keys.insert(k2));
@@ -125,7 +146,8 @@ class SqliteAdminStoresTest {
     await(keys.touch(Map.of()));
     assertThat(await(keys.list("t1")))
         .containsExactly(
-            new ApiKey("k2", "h2", "two", List.of("read", "audit"), "t1", 200, 700L, null, 500L, 600L),
+            new ApiKey(
+                "k2", "h2", "two", List.of("read", "audit"), "t1", 200, 700L, null, 500L, 600L),
             new ApiKey("k1", "h1", "one", List.of("*"), "t1", 100, null, 300L, null, null));
     assertThat(await(keys.list("t2")).get(0).lastUsedAt()).isEqualTo(800L);
   }
@@ -139,13 +161,23 @@ class SqliteAdminStoresTest {
     await(config.put("agentGateUrl", "https://gate"));
     assertThat(await(config.get("retentionDays"))).contains("7");
     assertThat(await(config.all()))
-        .containsExactly(Map.entry("agentGateUrl", "https://gate"), Map.entry("retentionDays", "7"));
+        .containsExactly(
+            Map.entry("agentGateUrl", "https://gate"), Map.entry("retentionDays", "7"));
   }
 
   private static AlertRule rule(String id, String tenant, AlertScope scope, String created) {
     return new AlertRule(
-        id, "rule " + id, true, AlertCondition.ERROR_RATE_EXCEEDS, 0.1, 60, scope, List.of(),
-        created, created, tenant);
+        id,
+        "rule " + id,
+        true,
+        AlertCondition.ERROR_RATE_EXCEEDS,
+        0.1,
+        60,
+        scope,
+        List.of(),
+        created,
+        created,
+        tenant);
   }
 
   private static AlertHistory history(String id, String ruleId, String at) {

@@ -207,13 +207,37 @@ class SqliteAnalyticsReadsTest {
 
   private static PayloadFacts tags(String... tags) {
     return new PayloadFacts(
-        null, null, null, null, null, null, null, null, null, null, null, null, List.of(tags),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(tags),
         null);
   }
 
   private static PayloadFacts tool(String name, Double durationMs) {
     return new PayloadFacts(
-        name, null, null, null, null, null, null, null, null, durationMs, null, null, List.of(),
+        name,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        durationMs,
+        null,
+        null,
+        List.of(),
         null);
   }
 

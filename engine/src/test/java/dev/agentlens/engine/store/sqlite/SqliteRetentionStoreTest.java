@@ -87,8 +87,7 @@ class SqliteRetentionStoreTest {
     assertThat(chunks).extracting(RetentionChunk::done).containsExactly(false, false, false, true);
     assertThat(chunks.stream().mapToLong(RetentionChunk::eventsDeleted).sum()).isEqualTo(7);
     assertThat(chunks.stream().mapToLong(RetentionChunk::anchorsWritten).sum()).isEqualTo(4);
-    assertThat(remainingSeqs())
-        .isEqualTo(Map.of("t1/a", List.of(3L, 4L), "t2/c", List.of(1L)));
+    assertThat(remainingSeqs()).isEqualTo(Map.of("t1/a", List.of(3L, 4L), "t2/c", List.of(1L)));
 
     assertThat(await(store.retention().anchors("t1", "a")))
         .containsExactly(anchor(a.subList(0, 2), "t1", "a"));
@@ -125,11 +124,20 @@ class SqliteRetentionStoreTest {
   @Test
   void runsAreRecordedAndListedNewestFirst() throws Exception {
     var retention = store.retention();
-    await(retention.recordRun(new RetentionRun("r1", "2026-01-01T00:00:00.000Z", null, CUTOFF, 0, 0, 0, null)));
+    await(
+        retention.recordRun(
+            new RetentionRun("r1", "2026-01-01T00:00:00.000Z", null, CUTOFF, 0, 0, 0, null)));
     await(
         retention.recordRun(
             new RetentionRun(
-                "r1", "2026-01-01T00:00:00.000Z", "2026-01-01T00:00:05.000Z", CUTOFF, 7, 4, 2, null)));
+                "r1",
+                "2026-01-01T00:00:00.000Z",
+                "2026-01-01T00:00:05.000Z",
+                CUTOFF,
+                7,
+                4,
+                2,
+                null)));
     await(
         retention.recordRun(
             new RetentionRun("r2", "2026-01-02T00:00:00.000Z", null, CUTOFF, 0, 0, 0, "boom")));
@@ -189,7 +197,8 @@ class SqliteRetentionStoreTest {
     List<String> out = new ArrayList<>();
     try (Connection c = connect();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT tenant_id, id FROM sessions ORDER BY tenant_id, id")) {
+        ResultSet rs =
+            s.executeQuery("SELECT tenant_id, id FROM sessions ORDER BY tenant_id, id")) {
       while (rs.next()) {
         out.add(rs.getString(1) + "/" + rs.getString(2));
       }

@@ -6,8 +6,12 @@ import dev.agentlens.engine.store.StoreSettings;
 import dev.agentlens.engine.store.contract.AgentsContract;
 import dev.agentlens.engine.store.contract.AlertsContract;
 import dev.agentlens.engine.store.contract.AnalyticsContract;
+import dev.agentlens.engine.store.contract.ConfigAndKeysContract;
 import dev.agentlens.engine.store.contract.EventQueryContract;
+import dev.agentlens.engine.store.contract.RetentionContract;
 import dev.agentlens.engine.store.contract.SessionsContract;
+import dev.agentlens.engine.store.contract.StatsContract;
+import dev.agentlens.engine.store.contract.TenantIsolationContract;
 import dev.agentlens.engine.store.contract.TimelineContract;
 import dev.agentlens.engine.store.contract.WritesContract;
 import io.vertx.core.Vertx;
@@ -97,6 +101,7 @@ class SqliteStoreTest {
       return out;
     }
   }
+
   @Nested
   class Writes extends WritesContract {
     final Sqlite db = new Sqlite();
@@ -107,8 +112,7 @@ class SqliteStoreTest {
     }
 
     @Override
-    protected void tamperPayload(String tenantId, String eventId, String payload)
-        throws Exception {
+    protected void tamperPayload(String tenantId, String eventId, String payload) throws Exception {
       db.tamper(tenantId, eventId, payload);
     }
 
@@ -128,8 +132,7 @@ class SqliteStoreTest {
     }
 
     @Override
-    protected void tamperPayload(String tenantId, String eventId, String payload)
-        throws Exception {
+    protected void tamperPayload(String tenantId, String eventId, String payload) throws Exception {
       db.tamper(tenantId, eventId, payload);
     }
 
@@ -149,8 +152,7 @@ class SqliteStoreTest {
     }
 
     @Override
-    protected void tamperPayload(String tenantId, String eventId, String payload)
-        throws Exception {
+    protected void tamperPayload(String tenantId, String eventId, String payload) throws Exception {
       db.tamper(tenantId, eventId, payload);
     }
 
@@ -170,8 +172,7 @@ class SqliteStoreTest {
     }
 
     @Override
-    protected void tamperPayload(String tenantId, String eventId, String payload)
-        throws Exception {
+    protected void tamperPayload(String tenantId, String eventId, String payload) throws Exception {
       db.tamper(tenantId, eventId, payload);
     }
 
@@ -191,8 +192,7 @@ class SqliteStoreTest {
     }
 
     @Override
-    protected void tamperPayload(String tenantId, String eventId, String payload)
-        throws Exception {
+    protected void tamperPayload(String tenantId, String eventId, String payload) throws Exception {
       db.tamper(tenantId, eventId, payload);
     }
 
@@ -212,8 +212,7 @@ class SqliteStoreTest {
     }
 
     @Override
-    protected void tamperPayload(String tenantId, String eventId, String payload)
-        throws Exception {
+    protected void tamperPayload(String tenantId, String eventId, String payload) throws Exception {
       db.tamper(tenantId, eventId, payload);
     }
 
@@ -233,8 +232,87 @@ class SqliteStoreTest {
     }
 
     @Override
-    protected void tamperPayload(String tenantId, String eventId, String payload)
-        throws Exception {
+    protected void tamperPayload(String tenantId, String eventId, String payload) throws Exception {
+      db.tamper(tenantId, eventId, payload);
+    }
+
+    @Override
+    protected List<DeadLetter> deadLetters() throws Exception {
+      return db.deadLetters();
+    }
+  }
+
+  @Nested
+  class Retention extends RetentionContract {
+    final Sqlite db = new Sqlite();
+
+    @Override
+    protected EventStore createStore(Vertx vertx, StoreSettings settings) {
+      return db.open(vertx, settings);
+    }
+
+    @Override
+    protected void tamperPayload(String tenantId, String eventId, String payload) throws Exception {
+      db.tamper(tenantId, eventId, payload);
+    }
+
+    @Override
+    protected List<DeadLetter> deadLetters() throws Exception {
+      return db.deadLetters();
+    }
+  }
+
+  @Nested
+  class Stats extends StatsContract {
+    final Sqlite db = new Sqlite();
+
+    @Override
+    protected EventStore createStore(Vertx vertx, StoreSettings settings) {
+      return db.open(vertx, settings);
+    }
+
+    @Override
+    protected void tamperPayload(String tenantId, String eventId, String payload) throws Exception {
+      db.tamper(tenantId, eventId, payload);
+    }
+
+    @Override
+    protected List<DeadLetter> deadLetters() throws Exception {
+      return db.deadLetters();
+    }
+  }
+
+  @Nested
+  class ConfigAndKeys extends ConfigAndKeysContract {
+    final Sqlite db = new Sqlite();
+
+    @Override
+    protected EventStore createStore(Vertx vertx, StoreSettings settings) {
+      return db.open(vertx, settings);
+    }
+
+    @Override
+    protected void tamperPayload(String tenantId, String eventId, String payload) throws Exception {
+      db.tamper(tenantId, eventId, payload);
+    }
+
+    @Override
+    protected List<DeadLetter> deadLetters() throws Exception {
+      return db.deadLetters();
+    }
+  }
+
+  @Nested
+  class TenantIsolation extends TenantIsolationContract {
+    final Sqlite db = new Sqlite();
+
+    @Override
+    protected EventStore createStore(Vertx vertx, StoreSettings settings) {
+      return db.open(vertx, settings);
+    }
+
+    @Override
+    protected void tamperPayload(String tenantId, String eventId, String payload) throws Exception {
       db.tamper(tenantId, eventId, payload);
     }
 
