@@ -19,8 +19,8 @@ public final class QueryParams {
   }
 
   /**
-   * An integer clamped to [min, max]; absent or 0 → {@code dflt} when {@code zeroMeansDefault}.
-   * Not an integer → 400.
+   * An integer clamped to [min, max]; absent or 0 → {@code dflt} when {@code zeroMeansDefault}. Not
+   * an integer → 400.
    */
   public static int clampedInt(
       RoutingContext ctx, String name, int dflt, int min, int max, boolean zeroMeansDefault) {
