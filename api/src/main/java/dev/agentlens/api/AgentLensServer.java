@@ -4,6 +4,8 @@ import dev.agentlens.api.auth.ApiKeyCache;
 import dev.agentlens.api.events.CommitWaiters;
 import dev.agentlens.api.http.HttpDeps;
 import dev.agentlens.api.http.HttpVerticle;
+import dev.agentlens.engine.alerts.AlertEngine;
+import dev.agentlens.engine.alerts.AlertSettings;
 import dev.agentlens.engine.config.AgentLensConfig;
 import dev.agentlens.engine.drain.CommitFanout;
 import dev.agentlens.engine.drain.DrainSettings;
@@ -12,6 +14,8 @@ import dev.agentlens.engine.journal.ChronicleJournal;
 import dev.agentlens.engine.journal.JournalSettings;
 import dev.agentlens.engine.json.UlidGenerator;
 import dev.agentlens.engine.metrics.IngestMetrics;
+import dev.agentlens.engine.retention.RetentionEngine;
+import dev.agentlens.engine.retention.RetentionSettings;
 import dev.agentlens.engine.store.EventStore;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -42,6 +46,9 @@ public final class AgentLensServer {
   private final ApiKeyCache keys;
   private final int port;
   private String drainerId;
+  private String retentionId;
+  private String alertsId;
+  private AlertEngine alertEngine;
   private String httpId;
 
   private AgentLensServer(
@@ -113,6 +120,19 @@ public final class AgentLensServer {
                     .setThreadingModel(ThreadingModel.WORKER)
                     .setWorkerPoolName("agentlens-drainer")
                     .setWorkerPoolSize(1)));
+    // Scheduled engines; on SQLite their deletes and updates go through the single writer.
+    retentionId =
+        await(
+            vertx.deployVerticle(
+                new RetentionEngine(
+                    store.retention(),
+                    store.config(),
+                    RetentionSettings.from(config.retention()),
+                    clock)));
+    alertEngine =
+        new AlertEngine(
+            store.alerts(), store.analytics(), AlertSettings.from(config.alerts()), clock);
+    alertsId = await(vertx.deployVerticle(alertEngine));
     AtomicBoolean diskLow = new AtomicBoolean();
     long minFree = config.journal().minFreeDisk();
     vertx.setPeriodic(
@@ -123,6 +143,8 @@ public final class AgentLensServer {
                 .executeBlocking(() -> journal.freeDiskBytes() < minFree, false)
                 .onSuccess(diskLow::set));
     vertx.setPeriodic(10_000, id -> keys.flushLastUsed(store.keys()));
+    // Keys created or revoked by the CLI or another node reach this cache within 5 s.
+    vertx.setPeriodic(5_000, id -> dev.agentlens.api.admin.KeySync.reload(store.keys(), keys));
     AgentLensConfig effective = withPort(config, port);
     HttpDeps deps =
         new HttpDeps(
@@ -147,6 +169,11 @@ public final class AgentLensServer {
     if (httpId != null) {
       await(vertx.undeploy(httpId));
     }
+    for (String engine : new String[] {alertsId, retentionId}) {
+      if (engine != null) {
+        await(vertx.undeploy(engine));
+      }
+    }
     if (drainerId != null) {
       await(vertx.undeploy(drainerId));
     }
@@ -168,8 +195,23 @@ public final class AgentLensServer {
     return metrics;
   }
 
+  /** The in-memory key cache: put a key here after changing it in the store. */
+  public ApiKeyCache keys() {
+    return keys;
+  }
+
+  /** The alert evaluator (add a listener to hear triggers and resolutions, e.g. for SSE). */
+  public AlertEngine alerts() {
+    return alertEngine;
+  }
+
   public Vertx vertx() {
     return vertx;
+  }
+
+  /** Opens (without starting) the configured backend, e.g. for the CLI. */
+  public static EventStore openStore(Vertx vertx, AgentLensConfig config, Clock clock) {
+    return Stores.open(vertx, config, clock);
   }
 
   static <T> T await(Future<T> f) throws Exception {

@@ -6,7 +6,10 @@ import dev.agentlens.engine.config.ConfigLoader;
 import java.nio.file.Path;
 import java.util.logging.Logger;
 
-/** {@code java -jar agentlens-engine.jar [--config file]}: the server. */
+/**
+ * {@code java -jar agentlens-engine.jar [--config file]}: the server; {@code java -jar
+ * agentlens-engine.jar <command> …} ({@code keys}, {@code verify}, {@code help}): the CLI.
+ */
 public final class Main {
 
   private Main() {}
@@ -15,6 +18,12 @@ public final class Main {
     // Before any Chronicle class loads: never phone home.
     System.setProperty("chronicle.analytics.disable", "true");
     System.setProperty("chronicle.announcer.disable", "true");
+    if (args.length > 0 && dev.agentlens.api.cli.Cli.handles(args[0])) {
+      System.exit(
+          dev.agentlens.api.cli.Cli.run(
+              args, System.getenv(), System.getProperties(), System.out, System.err));
+      return;
+    }
     Logger log = Logger.getLogger(Main.class.getName());
     AgentLensConfig config;
     try {

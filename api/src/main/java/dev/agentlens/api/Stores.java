@@ -1,15 +1,19 @@
 package dev.agentlens.api;
 
 import dev.agentlens.engine.config.AgentLensConfig;
-import dev.agentlens.engine.config.ConfigException;
 import dev.agentlens.engine.store.EventStore;
 import dev.agentlens.engine.store.StoreSettings;
+import dev.agentlens.engine.store.postgres.PostgresEventStore;
 import dev.agentlens.engine.store.sqlite.SqliteEventStore;
 import dev.agentlens.engine.store.sqlite.SqliteSettings;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 
-/** Picks the backend from the configured dialect (the only place that knows the backends). */
+/**
+ * Picks the backend from the configured dialect (the only place that knows the backends). A
+ * DATABASE_URL that is not a postgresql:// URL fails here with a ConfigException (one line); an
+ * unreachable server fails the store's start().
+ */
 final class Stores {
   private Stores() {}
 
@@ -25,8 +29,12 @@ final class Stores {
                   config.sqlite().readPoolSize()),
               settings);
       case POSTGRESQL ->
-          throw new ConfigException(
-              "DB_DIALECT=postgresql is not available in this build yet (tracked as its own issue)");
+          new PostgresEventStore(
+              vertx,
+              config.storage().url(),
+              config.postgres().poolSize(),
+              config.postgres().statementTimeout(),
+              settings);
     };
   }
 }

@@ -57,6 +57,9 @@ public final class TestServer implements AutoCloseable {
     p.setProperty("agentlens.server.host", "127.0.0.1");
     p.setProperty("agentlens.server.event-loops", "2");
     p.setProperty("agentlens.journal.sync", "none");
+    // Background engines stay out of a test's way unless the test asks for them.
+    p.setProperty("agentlens.alerts.check-interval", "1h");
+    p.setProperty("agentlens.retention.interval", "24h");
     overrides.forEach((k, v) -> p.setProperty("agentlens." + k, v));
     return ConfigLoader.load(null, Map.of(), p);
   }

@@ -10,9 +10,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,6 +49,14 @@ public class SqliteWriteBenchmark {
   @Param({"1000000"})
   public int preload;
 
+  /** Extra pragmas, "name=value,name=value", to compare settings in one run. */
+  @Param({""})
+  public String pragmas;
+
+  /** Background WAL checkpoint interval; 0 = SQLite's automatic checkpoints in the writer. */
+  @Param({"250"})
+  public int checkpointMs;
+
   private Vertx vertx;
   private Path dir;
   private EventStore store;
@@ -58,9 +68,17 @@ public class SqliteWriteBenchmark {
   public void open() throws Exception {
     vertx = Vertx.vertx();
     dir = Files.createTempDirectory("agentlens-bench");
+    Map<String, String> p = SqliteSettings.defaultPragmas();
+    for (String kv : pragmas.split(",")) {
+      if (!kv.isBlank()) {
+        p.put(kv.substring(0, kv.indexOf('=')).trim(), kv.substring(kv.indexOf('=') + 1).trim());
+      }
+    }
     store =
         new SqliteEventStore(
-            vertx, SqliteSettings.at(dir.resolve("bench.db")), StoreSettings.defaults());
+            vertx,
+            new SqliteSettings(dir.resolve("bench.db"), p, 2, Duration.ofMillis(checkpointMs)),
+            StoreSettings.defaults());
     await(store.start());
     mix = new EventMix(42, "default", 60, 8, Instant.parse("2026-01-01T00:00:00Z"));
     for (int done = 0; done < preload; done += BATCH) {

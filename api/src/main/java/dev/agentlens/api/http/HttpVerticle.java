@@ -49,6 +49,9 @@ public final class HttpVerticle extends VerticleBase {
                 deps.config().ingest().maxBacklogEvents(),
                 deps.diskLow()));
     new EventReadRoutes(deps.store()).mount(router);
+    new dev.agentlens.api.retention.RetentionRoutes(vertx, deps.store().retention()).mount(router);
+    new dev.agentlens.api.query.QueryRoutes(deps.store(), deps.clock()).mount(router);
+    new dev.agentlens.api.admin.AdminRoutes(deps).mount(router);
     router
         .route("/api/*")
         .handler(

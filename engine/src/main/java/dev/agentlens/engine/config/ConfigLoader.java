@@ -125,6 +125,7 @@ public final class ConfigLoader {
         new AgentLensConfig.Sqlite(
             under(dataDir, v.text("sqlite.file")),
             v.integer("sqlite.read-pool-size", 1, 64),
+            v.duration("sqlite.checkpoint-interval"),
             v.section(PRAGMAS)),
         new AgentLensConfig.Postgres(
             v.integer("postgres.pool-size", 1, 256), v.duration("postgres.statement-timeout")));

@@ -28,6 +28,7 @@ public final class DrainerVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(DrainerVerticle.class.getName());
   private static final long MAX_BACKOFF_MS = 5_000;
   private static final long CLEANUP_EVERY_MS = 10_000;
+  private static final long STOP_GRACE_MS = 30_000;
 
   private final ChronicleJournal journal;
   private final EventStore store;
@@ -73,10 +74,53 @@ public final class DrainerVerticle extends VerticleBase {
   public Future<?> stop() {
     stopped = Promise.promise();
     stopping = true;
+    // With the database down nothing can drain: give up after a while; the journal keeps it all
+    // and the next start drains it.
+    vertx.setTimer(STOP_GRACE_MS, id -> stopped.tryComplete());
     return stopped.future();
   }
 
+  /** Entries read from the journal and not yet committed; retried until they are. */
+  private record Pending(List<JournalEntry> entries, DrainBatch batch) {}
+
+  private Pending pending;
+
   private void tick() {
+    if (pending == null) {
+      try {
+        pending = readBatch();
+      } catch (RuntimeException e) {
+        // An undecodable entry: never skip it (that would lose acknowledged data); say so loudly.
+        metrics.drainFailed();
+        LOG.log(Level.SEVERE, "journal entry cannot be read; drainer waits", e);
+        vertx.setTimer(MAX_BACKOFF_MS, id -> tick());
+        return;
+      }
+    }
+    if (pending == null) {
+      if (stopping) {
+        stopped.tryComplete();
+        return;
+      }
+      cleanupNowAndThen();
+      vertx.setTimer(Math.max(1, settings.maxDelay().toMillis()), id -> tick());
+      return;
+    }
+    commit(pending.entries(), pending.batch(), 0)
+        .onComplete(
+            ar -> {
+              if (ar.succeeded()) {
+                pending = null;
+                context.runOnContext(v -> tick());
+              } else {
+                LOG.log(Level.WARNING, "drain batch not committed; retrying", ar.cause());
+                vertx.setTimer(MAX_BACKOFF_MS, id -> tick());
+              }
+            });
+  }
+
+  /** Whole entries up to maxBatchEvents (an entry that would overflow waits for the next batch). */
+  private Pending readBatch() {
     List<JournalEntry> entries = new ArrayList<>();
     List<IngestEvent> events = new ArrayList<>();
     if (carried != null) {
@@ -94,17 +138,10 @@ public final class DrainerVerticle extends VerticleBase {
       events.addAll(e.events());
     }
     if (entries.isEmpty()) {
-      if (stopping) {
-        stopped.tryComplete();
-        return;
-      }
-      cleanupNowAndThen();
-      vertx.setTimer(Math.max(1, settings.maxDelay().toMillis()), id -> tick());
-      return;
+      return null;
     }
     long index = entries.get(entries.size() - 1).index();
-    commit(entries, new DrainBatch(events, settings.nodeId(), index), 0)
-        .onComplete(ar -> context.runOnContext(v -> tick()));
+    return new Pending(entries, new DrainBatch(events, settings.nodeId(), index));
   }
 
   private Future<Void> commit(List<JournalEntry> entries, DrainBatch batch, int attempt) {

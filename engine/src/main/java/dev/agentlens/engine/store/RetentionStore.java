@@ -26,4 +26,14 @@ public interface RetentionStore {
   Future<List<RetentionRun>> runs(int limit);
 
   Future<List<ChainAnchor>> anchors(String tenantId, String sessionId);
+
+  /**
+   * Gives at most {@code maxPages} free database pages back to the file system in one short step
+   * through the writer, so a caller reclaims the space of a large purge in small steps between
+   * drain batches; returns how many pages it reclaimed (fewer than {@code maxPages}: nothing is
+   * left). Backends that reclaim space by themselves (PostgreSQL's autovacuum) return 0.
+   */
+  default Future<Long> reclaimSpace(int maxPages) {
+    return Future.succeededFuture(0L);
+  }
 }

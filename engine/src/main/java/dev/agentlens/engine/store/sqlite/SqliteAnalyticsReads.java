@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -62,7 +63,13 @@ final class SqliteAnalyticsReads implements AnalyticsReads {
 
   @Override
   public Future<AnalyticsResult> summary(AnalyticsQuery query) {
-    return db.read(c -> summary(c, query, SqliteAnalyticsFilter.events(query)));
+    return db.read(
+        c -> {
+          Optional<AnalyticsResult> fromIndexes = SqliteIndexedSummary.read(c, query);
+          return fromIndexes.isPresent()
+              ? fromIndexes.get()
+              : summary(c, query, SqliteAnalyticsFilter.events(query));
+        });
   }
 
   @Override

@@ -39,6 +39,7 @@ final class SqliteDatabase {
   private final WorkerExecutor readExecutor;
   private final BlockingQueue<Connection> readers;
   private Connection writer;
+  private final SqliteCheckpointer checkpointer;
 
   SqliteDatabase(Vertx vertx, SqliteSettings settings) {
     this.vertx = vertx;
@@ -48,6 +49,14 @@ final class SqliteDatabase {
     this.readExecutor =
         vertx.createSharedWorkerExecutor("agentlens-sqlite-reader-" + n, settings.readPoolSize());
     this.readers = new ArrayBlockingQueue<>(settings.readPoolSize());
+    this.checkpointer =
+        settings.checkpointInterval().isZero()
+            ? null
+            : new SqliteCheckpointer(url(), settings.checkpointInterval());
+  }
+
+  private String url() {
+    return "jdbc:sqlite:" + settings.file().toAbsolutePath();
   }
 
   Future<Void> open() {
@@ -59,6 +68,9 @@ final class SqliteDatabase {
           }
           writer = connect(false);
           new SqliteMigrations(writer).apply();
+          if (checkpointer != null) {
+            checkpointer.start();
+          }
           for (int i = 0; i < settings.readPoolSize(); i++) {
             readers.add(connect(true));
           }
@@ -94,7 +106,15 @@ final class SqliteDatabase {
 
   /** Runs {@code work} on the writer thread without a transaction (maintenance such as vacuum). */
   <T> Future<T> writeNoTransaction(SqlWork<T> work) {
-    return writeExecutor.executeBlocking(() -> work.apply(writer), true);
+    return writeExecutor.executeBlocking(
+        () -> {
+          try {
+            return work.apply(writer);
+          } catch (SQLException e) {
+            throw classify(e);
+          }
+        },
+        true);
   }
 
   /** Runs {@code work} on a read-only connection; a read transaction gives it one snapshot. */
@@ -119,6 +139,9 @@ final class SqliteDatabase {
     return writeExecutor
         .executeBlocking(
             () -> {
+              if (checkpointer != null) {
+                checkpointer.stop();
+              }
               if (writer != null) {
                 try (Statement s = writer.createStatement()) {
                   s.execute("PRAGMA optimize");
@@ -155,8 +178,7 @@ final class SqliteDatabase {
     if (readOnly) {
       props.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
     }
-    Connection c =
-        DriverManager.getConnection("jdbc:sqlite:" + settings.file().toAbsolutePath(), props);
+    Connection c = DriverManager.getConnection(url(), props);
     try (Statement s = c.createStatement()) {
       for (Map.Entry<String, String> p : settings.pragmas().entrySet()) {
         if (readOnly && WRITER_ONLY.contains(p.getKey())) {
@@ -169,6 +191,9 @@ final class SqliteDatabase {
       }
       if (readOnly) {
         s.execute("PRAGMA query_only = ON");
+      } else if (checkpointer != null) {
+        // The background checkpointer does this work; commits must not.
+        s.execute("PRAGMA wal_autocheckpoint = 0");
       }
     }
     return c;

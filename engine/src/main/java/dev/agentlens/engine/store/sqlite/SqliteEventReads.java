@@ -112,6 +112,9 @@ final class SqliteEventReads implements EventReads {
   }
 
   private static long count(Connection c, EventQuery q) throws SQLException {
+    if (unfiltered(q)) {
+      return SqliteStatsReads.countEvents(c, q.tenantId());
+    }
     SqliteWhere where = filters(q);
     if (!q.eventTypes().isEmpty()) {
       List<String> known = knownTypes(q.eventTypes());
@@ -124,6 +127,18 @@ final class SqliteEventReads implements EventReads {
       where.bind(ps);
       return SqliteRows.scalarLong(ps);
     }
+  }
+
+  /** Only the tenant: the count has a fast path (a whole-table count when the tenant is alone). */
+  private static boolean unfiltered(EventQuery q) {
+    return q.sessionId() == null
+        && q.agentId() == null
+        && q.eventTypes().isEmpty()
+        && q.severities().isEmpty()
+        && q.from() == null
+        && q.to() == null
+        && q.search() == null
+        && !q.excludeMetrics();
   }
 
   /** Unknown types match nothing (reference §5), so they are dropped; at most 26 remain. */

@@ -29,6 +29,9 @@ final class SqliteRetentionStore implements RetentionStore {
   /** Sessions examined per transaction when removing emptied sessions. */
   private static final int SWEEP_BATCH = 2000;
 
+  /** {@code PRAGMA auto_vacuum} of a file whose free pages incremental_vacuum can reclaim. */
+  private static final long INCREMENTAL_VACUUM = 2;
+
   private static final String INSERT_ANCHOR =
       "INSERT INTO chain_anchors (tenant_id, session_id, first_prev_hash, last_hash, last_seq,"
           + " event_count, segment_digest, ts_min, ts_max, created_at)"
@@ -144,6 +147,38 @@ final class SqliteRetentionStore implements RetentionStore {
       ps.setLong(1, afterRowid);
       ps.setLong(2, upper);
       return new Slice(upper, ps.executeUpdate());
+    }
+  }
+
+  /**
+   * One {@code PRAGMA incremental_vacuum} step on the writer thread, outside a transaction. Only
+   * files created with {@code auto_vacuum = INCREMENTAL} can give pages back; others report 0.
+   * ({@code executeUpdate} steps the pragma to its end; {@code execute} would free one page.)
+   */
+  @Override
+  public Future<Long> reclaimSpace(int maxPages) {
+    if (maxPages < 1) {
+      return Future.failedFuture(new IllegalArgumentException("maxPages not >= 1"));
+    }
+    return db.writeNoTransaction(
+        c -> {
+          try (Statement s = c.createStatement()) {
+            if (pragma(s, "auto_vacuum") != INCREMENTAL_VACUUM) {
+              return 0L;
+            }
+            long before = pragma(s, "freelist_count");
+            if (before == 0) {
+              return 0L;
+            }
+            s.executeUpdate("PRAGMA incremental_vacuum(" + maxPages + ")");
+            return before - pragma(s, "freelist_count");
+          }
+        });
+  }
+
+  private static long pragma(Statement s, String name) throws SQLException {
+    try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+      return rs.next() ? rs.getLong(1) : 0;
     }
   }
 

@@ -1,16 +1,25 @@
 package dev.agentlens.engine.store.sqlite;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where the SQLite file lives, the pragmas applied to every connection (in order), and how many
- * read-only connections serve queries.
+ * Where the SQLite file lives, the pragmas applied to every connection (in order), how many
+ * read-only connections serve queries, and how often a background thread checkpoints the WAL
+ * ({@code Duration.ZERO}: SQLite's automatic checkpoints, paid for by the writer's commits).
  */
-public record SqliteSettings(Path file, Map<String, String> pragmas, int readPoolSize) {
+public record SqliteSettings(
+    Path file, Map<String, String> pragmas, int readPoolSize, Duration checkpointInterval) {
+
+  public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofMillis(250);
+
+  public SqliteSettings(Path file, Map<String, String> pragmas, int readPoolSize) {
+    this(file, pragmas, readPoolSize, DEFAULT_CHECKPOINT_INTERVAL);
+  }
 
   /**
    * The defaults of config/agentlens.yaml: the seed's four pragmas plus the ones that make the
@@ -34,6 +43,10 @@ public record SqliteSettings(Path file, Map<String, String> pragmas, int readPoo
   public SqliteSettings {
     Objects.requireNonNull(file, "file");
     pragmas = Collections.unmodifiableMap(new LinkedHashMap<>(pragmas));
+    Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+    if (checkpointInterval.isNegative()) {
+      throw new IllegalArgumentException("checkpointInterval not >= 0");
+    }
     if (readPoolSize < 1 || readPoolSize > 64) {
       throw new IllegalArgumentException("readPoolSize not in [1,64]");
     }

@@ -15,6 +15,14 @@ import java.sql.SQLException;
 final class SqliteStatsReads implements StatsReads {
 
   private static final String COUNT_EVENTS = "SELECT count(*) FROM events WHERE tenant_id = ?";
+  // Without a WHERE clause SQLite counts the entries of an index page by page instead of visiting
+  // them: ~0.5 ms instead of ~30 ms at 1M events. Exact for a tenant that is alone in the table,
+  // which two seeks at either side of it prove.
+  private static final String COUNT_ALL_EVENTS = "SELECT count(*) FROM events";
+  private static final String OTHER_TENANT_BEFORE =
+      "SELECT 1 FROM events WHERE tenant_id < ? LIMIT 1";
+  private static final String OTHER_TENANT_AFTER =
+      "SELECT 1 FROM events WHERE tenant_id > ? LIMIT 1";
   private static final String COUNT_SESSIONS = "SELECT count(*) FROM sessions WHERE tenant_id = ?";
   private static final String COUNT_AGENTS = "SELECT count(*) FROM agents WHERE tenant_id = ?";
 
@@ -46,7 +54,7 @@ final class SqliteStatsReads implements StatsReads {
     return db.read(
         c ->
             new StorageStats(
-                count(c, COUNT_EVENTS, tenantId),
+                countEvents(c, tenantId),
                 count(c, COUNT_SESSIONS, tenantId),
                 count(c, COUNT_AGENTS, tenantId),
                 text(c, OLDEST, tenantId),
@@ -70,6 +78,14 @@ final class SqliteStatsReads implements StatsReads {
               count(c, COUNT_AGENTS, tenantId),
               events == 0 ? 0.0 : (double) errors / events);
         });
+  }
+
+  /** Every event of the tenant; call inside a read transaction (the checks and count agree). */
+  static long countEvents(Connection c, String tenantId) throws SQLException {
+    boolean alone =
+        text(c, OTHER_TENANT_BEFORE, tenantId) == null
+            && text(c, OTHER_TENANT_AFTER, tenantId) == null;
+    return alone ? count(c, COUNT_ALL_EVENTS) : count(c, COUNT_EVENTS, tenantId);
   }
 
   private static long count(Connection c, String sql, String... params) throws SQLException {
