@@ -79,7 +79,14 @@ public final class AgentLensServer {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops(config)));
     Clock clock = Clock.systemUTC();
     EventStore store = storeDecorator.apply(Stores.open(vertx, config, clock));
-    await(store.start());
+    try {
+      await(store.start());
+    } catch (java.util.concurrent.ExecutionException e) {
+      // A store that cannot start (unreachable database, bad URL) ends the process with its
+      // one-line reason, not a stack trace and a JVM kept alive by Vert.x threads.
+      await(vertx.close());
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
     ChronicleJournal journal =
         ChronicleJournal.open(
             new JournalSettings(

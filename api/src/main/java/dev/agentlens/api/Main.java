@@ -18,6 +18,16 @@ public final class Main {
     // Before any Chronicle class loads: never phone home.
     System.setProperty("chronicle.analytics.disable", "true");
     System.setProperty("chronicle.announcer.disable", "true");
+    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      args = new String[] {"help"};
+    }
+    if (args.length > 0
+        && !args[0].equals("--config")
+        && !dev.agentlens.api.cli.Cli.handles(args[0])) {
+      System.err.println("agentlens: unknown argument '" + args[0] + "' (try: help)");
+      System.exit(2);
+      return;
+    }
     if (args.length > 0 && dev.agentlens.api.cli.Cli.handles(args[0])) {
       System.exit(
           dev.agentlens.api.cli.Cli.run(

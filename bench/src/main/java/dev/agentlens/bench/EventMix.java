@@ -145,10 +145,53 @@ public final class EventMix {
         p.put("type", "checkpoint");
         p.put("data", Map.of("note", text(30, 90)));
       }
-      default -> {
-        p.put("type", type.wire());
-        p.put("name", WORDS[random.nextInt(WORDS.length)]);
+      case APPROVAL_REQUESTED -> {
         p.put("requestId", callId);
+        p.put("action", WORDS[random.nextInt(WORDS.length)]);
+        p.put("params", Map.of("reason", text(10, 40)));
+        p.put("urgency", "normal");
+      }
+      case APPROVAL_GRANTED, APPROVAL_DENIED, APPROVAL_EXPIRED -> {
+        p.put("requestId", callId);
+        p.put("action", WORDS[random.nextInt(WORDS.length)]);
+        p.put("decidedBy", "ops-" + random.nextInt(5));
+        p.put("reason", text(10, 40));
+      }
+      case FORM_SUBMITTED, FORM_COMPLETED, FORM_EXPIRED -> {
+        p.put("submissionId", callId);
+        p.put("formId", "form-" + random.nextInt(20));
+        p.put("fieldCount", (double) random.nextInt(12));
+        p.put("completedBy", "user-" + random.nextInt(100));
+        p.put("durationMs", (double) random.nextInt(60000));
+        p.put("expiredAfterMs", 3_600_000.0);
+        p.put("notes", text(10, 40));
+      }
+      case ALERT_TRIGGERED, ALERT_RESOLVED -> {
+        p.put("alertRuleId", "rule-" + random.nextInt(10));
+        p.put("alertName", "error rate");
+        p.put("condition", "error_rate_exceeds");
+        p.put("currentValue", random.nextInt(100) / 100.0);
+        p.put("threshold", 0.1);
+        p.put("message", text(10, 40));
+      }
+      case RETRIEVAL -> {
+        p.put("query", text(5, 20));
+        p.put("retrieverName", "docs");
+        p.put("topK", 5.0);
+        p.put("resultCount", (double) random.nextInt(6));
+        p.put("durationMs", (double) random.nextInt(300));
+        p.put("snippet", text(20, 60));
+      }
+      case EMBEDDING -> {
+        p.put("model", "text-embedding-3-small");
+        p.put("inputCount", (double) (1 + random.nextInt(16)));
+        p.put("dimensions", 1536.0);
+        p.put("input", text(20, 60));
+      }
+      default -> {
+        p.put("name", WORDS[random.nextInt(WORDS.length)] + "_step");
+        p.put("stepType", "tool");
+        p.put("durationMs", (double) random.nextInt(500));
         p.put("details", text(30, 90));
       }
     }

@@ -38,6 +38,7 @@ public final class IngestLoad {
     int warmup = Integer.parseInt(arg(args, "--warmup", "5"));
     Result r = run(url, key, rate, batch, seconds, warmup);
     System.out.println(r.describe());
+    System.exit(r.errors() == 0 ? 0 : 1);
   }
 
   /** Latencies in microseconds, from intended start to response. */
@@ -120,7 +121,11 @@ public final class IngestLoad {
                             ok.incrementAndGet();
                             recorder.recordValue((done - intended) / 1000);
                           } else {
-                            errors.incrementAndGet();
+                            if (errors.incrementAndGet() == 1) {
+                              System.err.println(
+                                  "first error: "
+                                      + (err != null ? err : "HTTP " + resp.statusCode()));
+                            }
                           }
                         }));
           }

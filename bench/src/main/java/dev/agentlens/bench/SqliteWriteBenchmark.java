@@ -54,7 +54,7 @@ public class SqliteWriteBenchmark {
   public String pragmas;
 
   /** Background WAL checkpoint interval; 0 = SQLite's automatic checkpoints in the writer. */
-  @Param({"250"})
+  @Param({"0"})
   public int checkpointMs;
 
   private Vertx vertx;

@@ -29,10 +29,12 @@ public record RetentionSettings(
   public static final int RECLAIM_STEP_PAGES = 512;
 
   /**
-   * After each purge chunk or vacuum step, retention waits as long as the step took: half of the
-   * writer (and of a core) stays with the drainer and the HTTP verticles while a large purge runs.
+   * After each purge chunk or vacuum step, retention waits three times as long as the step took: at
+   * most a quarter of the writer (and of a core) goes to a large purge, the rest stays with the
+   * drainer and the HTTP verticles. Measured: with 1.0 the ack P95 under a 500k purge reached 2.2x
+   * its idle value on 2 cores.
    */
-  public static final double YIELD_RATIO = 1.0;
+  public static final double YIELD_RATIO = 3.0;
 
   public RetentionSettings {
     Objects.requireNonNull(interval, "interval");

@@ -4,10 +4,12 @@ import dev.agentlens.engine.config.ConfigException;
 import dev.agentlens.engine.store.TransientStoreException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.DatabaseException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
@@ -17,6 +19,7 @@ import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
@@ -92,8 +95,14 @@ final class PostgresDatabase {
             .connectingTo(connect)
             .using(vertx)
             .build();
+    Pool opened = pool;
     return pool.withTransaction(c -> new PostgresMigrations(c).apply())
-        .recover(e -> Future.failedFuture(startFailure(e)));
+        .recover(
+            e -> {
+              // A store that failed to start holds no connection attempts open.
+              RuntimeException failure = startFailure(e);
+              return opened.close().transform(v -> Future.<Void>failedFuture(failure));
+            });
   }
 
   private RuntimeException startFailure(Throwable e) {
@@ -195,6 +204,16 @@ final class PostgresDatabase {
       if (name.endsWith("NoStackTraceTimeoutException")
           || name.endsWith("ConnectTimeoutException")) {
         return true;
+      }
+      // The SQL client reports a connection that died under a command only by message
+      // ("Connection is not active now…", "Pending requests failed to be sent due to connection
+      // has been closed.", "Pool closed"). Calling an outage permanent would dead-letter good
+      // events, so anything about a closed connection or pool counts as unavailability.
+      if (t instanceof VertxException && !(t instanceof DatabaseException)) {
+        String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+        if (m.contains("connection") || m.contains("closed")) {
+          return true;
+        }
       }
     }
     return false;

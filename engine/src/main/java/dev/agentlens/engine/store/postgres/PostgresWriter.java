@@ -197,7 +197,7 @@ final class PostgresWriter {
   /** What {@link #apply} sends: the plan and its rows encoded as bind arrays. */
   private record Prepared(
       BatchPlan plan,
-      Tuple events,
+      List<Tuple> events,
       Tuple sessions,
       Tuple agents,
       Tuple unusedPlaceholders,
@@ -214,7 +214,7 @@ final class PostgresWriter {
       }
       return new Prepared(
           plan,
-          PostgresBatchRows.events(plan.events()),
+          PostgresBatchRows.eventChunks(plan.events()),
           PostgresBatchRows.sessions(plan.sessions()),
           PostgresBatchRows.agents(plan.agents()),
           PostgresBatchRows.keys(unused),
@@ -224,10 +224,10 @@ final class PostgresWriter {
 
   /** Sends every write of the batch at once (the connection pipelines them), then the result. */
   private Future<WriteResult> apply(SqlConnection c, DrainBatch batch, Prepared p) {
-    List<Future<?>> writes = new ArrayList<>(5);
+    List<Future<?>> writes = new ArrayList<>(p.events().size() + 4);
     BatchPlan plan = p.plan();
-    if (!plan.events().isEmpty()) {
-      writes.add(c.preparedQuery(PostgresBatchRows.INSERT_EVENTS).execute(p.events()));
+    for (Tuple chunk : p.events()) {
+      writes.add(c.preparedQuery(PostgresBatchRows.INSERT_EVENTS).execute(chunk));
     }
     if (!plan.sessions().isEmpty()) {
       int expected = plan.sessions().size();

@@ -15,7 +15,7 @@ import java.util.Objects;
 public record SqliteSettings(
     Path file, Map<String, String> pragmas, int readPoolSize, Duration checkpointInterval) {
 
-  public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofMillis(250);
+  public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ZERO;
 
   public SqliteSettings(Path file, Map<String, String> pragmas, int readPoolSize) {
     this(file, pragmas, readPoolSize, DEFAULT_CHECKPOINT_INTERVAL);

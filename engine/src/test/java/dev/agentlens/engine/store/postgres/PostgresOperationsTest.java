@@ -15,6 +15,7 @@ import dev.agentlens.engine.testing.StoreHarness;
 import dev.agentlens.engine.testing.TestEvents;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -190,6 +191,13 @@ class PostgresOperationsTest {
     assertThat(PostgresDatabase.classify(ClosedConnectionException.INSTANCE))
         .isInstanceOf(TransientStoreException.class);
     assertThat(PostgresDatabase.classify(new ConnectException("Connection refused")))
+        .isInstanceOf(TransientStoreException.class);
+    assertThat(
+            PostgresDatabase.classify(
+                VertxException.noStackTrace(
+                    "Connection is not active now, current status: CLOSED")))
+        .isInstanceOf(TransientStoreException.class);
+    assertThat(PostgresDatabase.classify(VertxException.noStackTrace("Pool closed")))
         .isInstanceOf(TransientStoreException.class);
 
     assertThat(PostgresDatabase.classify(pg("23505")))

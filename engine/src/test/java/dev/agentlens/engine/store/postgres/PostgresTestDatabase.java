@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Assumptions;
  * independent and a run can be repeated. Without a reachable server the tests are skipped with a
  * loud message, except under {@code CI=true}, where that is a failure.
  */
-final class PostgresTestDatabase {
+public final class PostgresTestDatabase {
 
-  static final String URL =
+  public static final String URL =
       System.getenv()
           .getOrDefault("AGENTLENS_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test");
 
@@ -41,6 +41,8 @@ final class PostgresTestDatabase {
 
   private final List<String> schemas = new ArrayList<>();
 
+  public PostgresTestDatabase() {}
+
   private static synchronized Vertx admin() {
     if (admin == null) {
       admin = Vertx.vertx();
@@ -49,7 +51,7 @@ final class PostgresTestDatabase {
   }
 
   /** Closes the helper's Vert.x (after the last schema was dropped). */
-  static synchronized void closeAdmin() {
+  public static synchronized void closeAdmin() {
     if (admin != null) {
       await(admin.close());
       admin = null;
@@ -57,7 +59,7 @@ final class PostgresTestDatabase {
   }
 
   /** Skips the calling test (fails it under CI=true) when no server answers. */
-  static void requireServer() {
+  public static void requireServer() {
     String problem;
     synchronized (LOCK) {
       if (!checked) {
@@ -97,7 +99,7 @@ final class PostgresTestDatabase {
   }
 
   /** Creates a fresh, empty schema and returns a store URL that works inside it. */
-  String newSchemaUrl() {
+  public String newSchemaUrl() {
     String schema =
         "agentlens_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     run(null, c -> c.query("CREATE SCHEMA " + schema).execute());
@@ -106,7 +108,7 @@ final class PostgresTestDatabase {
   }
 
   /** A store URL for {@code schema} that reaches the test server's database via host:port. */
-  static String urlVia(String host, int port, String database, String schema) {
+  public static String urlVia(String host, int port, String database, String schema) {
     PgConnectOptions o = PgConnectOptions.fromUri(URL);
     String auth =
         enc(o.getUser())
@@ -123,7 +125,7 @@ final class PostgresTestDatabase {
   }
 
   /** The test server's database name. */
-  static String database() {
+  public static String database() {
     return PgConnectOptions.fromUri(URL).getDatabase();
   }
 
@@ -132,12 +134,12 @@ final class PostgresTestDatabase {
   }
 
   /** The schema of the store created last. */
-  String schema() {
+  public String schema() {
     return schemas.get(schemas.size() - 1);
   }
 
   /** Drops every schema this instance created. */
-  void dropAll() {
+  public void dropAll() {
     for (String schema : schemas) {
       run(null, c -> c.query("DROP SCHEMA IF EXISTS " + schema + " CASCADE").execute());
     }
@@ -145,12 +147,12 @@ final class PostgresTestDatabase {
   }
 
   /** Runs {@code work} in one transaction on a connection whose search_path is {@code schema}. */
-  <T> T inTransaction(String schema, Function<SqlConnection, Future<T>> work) {
+  public <T> T inTransaction(String schema, Function<SqlConnection, Future<T>> work) {
     return run(
         schema, c -> c.begin().compose(tx -> work.apply(c).compose(r -> tx.commit().map(r))));
   }
 
-  List<Row> rows(String schema, String sql, Tuple args) {
+  public List<Row> rows(String schema, String sql, Tuple args) {
     return run(
         schema,
         c ->
@@ -181,7 +183,7 @@ final class PostgresTestDatabase {
     return o;
   }
 
-  static <T> T await(Future<T> f) {
+  public static <T> T await(Future<T> f) {
     try {
       return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {

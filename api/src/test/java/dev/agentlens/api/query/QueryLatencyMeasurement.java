@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Query latency at 1M events through HTTP on a real server (SPEC §4 goals, issue 4): a filtered
  * event query, the session list, a 1,000-event timeline, 24h analytics. Opt-in and report-only:
- * {@code mvn -B -pl api verify -Dit.test=QueryLatencyIT -Dagentlens.perf=true} (also {@code
- * -Dagentlens.perf.events=…}, and {@code -Dagentlens.perf.dir=…} to build the database once in that
- * directory and reuse it on later runs).
+ * {@code mvn -B -pl api verify -Dit.test=QueryLatencyMeasurement -Dagentlens.perf=true} (also
+ * {@code -Dagentlens.perf.events=…}, and {@code -Dagentlens.perf.dir=…} to build the database once
+ * in that directory and reuse it on later runs).
  *
  * <p>The data: 1,000 sessions of 1,000 events (10 sessions running at a time), 20 agents, an
  * upstream-like type mix with 200–600-byte payloads, spread evenly over 30 days, so a 24h window
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * then served by a real server opened on that database file.
  */
 @EnabledIfSystemProperty(named = "agentlens.perf", matches = "true")
-class QueryLatencyIT {
+class QueryLatencyMeasurement {
 
   private static final Instant START = LatencyDataset.START;
   private static final Duration SPAN = LatencyDataset.SPAN;
