@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The backend-neutral heart of a drain write (SPEC §1, §3): skip duplicate client ids, chain each
@@ -51,12 +52,27 @@ public final class BatchPlanner {
    */
   public static BatchPlan plan(
       List<IngestEvent> events, Map<SessionKey, SessionState> stored, Set<SessionKey> storedIds) {
+    return plan(events, stored, storedIds, 0, chunk -> {});
+  }
+
+  /**
+   * Like {@link #plan(List, Map, Set)}, and hands every {@code chunkSize} planned events to {@code
+   * sink} as soon as they are chained, so a backend can insert them while the rest is still being
+   * hashed (on another thread).
+   */
+  public static BatchPlan plan(
+      List<IngestEvent> events,
+      Map<SessionKey, SessionState> stored,
+      Set<SessionKey> storedIds,
+      int chunkSize,
+      Consumer<List<PlannedEvent>> sink) {
     Map<SessionKey, SessionState> sessions = new LinkedHashMap<>(stored);
     Map<SessionKey, AgentTouch> agents = new LinkedHashMap<>();
     Set<SessionKey> seenIds = new HashSet<>(storedIds);
     List<PlannedEvent> planned = new ArrayList<>(events.size());
     List<String> duplicates = new ArrayList<>();
     Set<SessionKey> touched = new LinkedHashSet<>();
+    int handedOver = 0;
 
     for (IngestEvent e : events) {
       // Minted ULIDs are unique by construction; only client ids (or replayed ids) can repeat.
@@ -100,6 +116,10 @@ public final class BatchPlanner {
       s.lastHash = hash;
       s.apply(e);
       planned.add(new PlannedEvent(e, event, MetricMarker.isOtlpMetric(e.metadata())));
+      if (chunkSize > 0 && planned.size() - handedOver == chunkSize) {
+        sink.accept(List.copyOf(planned.subList(handedOver, planned.size())));
+        handedOver = planned.size();
+      }
 
       SessionKey ak = new SessionKey(e.tenantId(), e.agentId());
       AgentTouch a = agents.get(ak);
@@ -117,6 +137,9 @@ public final class BatchPlanner {
     List<SessionState> changed = new ArrayList<>(touched.size());
     for (SessionKey k : touched) {
       changed.add(sessions.get(k));
+    }
+    if (chunkSize > 0 && planned.size() > handedOver) {
+      sink.accept(List.copyOf(planned.subList(handedOver, planned.size())));
     }
     return new BatchPlan(planned, changed, new ArrayList<>(agents.values()), duplicates);
   }

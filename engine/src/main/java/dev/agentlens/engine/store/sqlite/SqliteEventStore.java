@@ -133,6 +133,7 @@ public final class SqliteEventStore implements EventStore {
 
   @Override
   public Future<Void> close() {
+    writer.close();
     return db.close();
   }
 }

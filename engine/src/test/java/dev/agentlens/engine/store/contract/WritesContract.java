@@ -64,6 +64,44 @@ public abstract class WritesContract extends StoreContractBase {
         seq);
   }
 
+  // ---- large batches -------------------------------------------------------------------------
+
+  @Test
+  void aLargeBatchIsChainedExactlyLikeItsEventsOneByOne() {
+    // Drain batches of thousands of events are the normal case under load; a backend may plan and
+    // insert them in overlapping chunks, which must not change a single hash or aggregate.
+    List<IngestEvent> batch = new ArrayList<>();
+    for (int i = 0; i < 2_600; i++) {
+      String session = "big-" + (i % 7);
+      batch.add(
+          i % 5 == 0
+              ? events.costTracked(session, "openai", "gpt-4o", 10, 5, 0.01).build()
+              : events.toolCall(session, "t" + (i % 3)).build());
+    }
+    WriteResult result = write(batch);
+
+    assertThat(result.committed()).hasSize(2_600);
+    Map<String, Event> last = new HashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      IngestEvent e = batch.get(i);
+      Event previous = last.get(e.sessionId());
+      Event expected =
+          chained(
+              e,
+              previous == null ? null : previous.hash(),
+              previous == null ? 1 : previous.seq() + 1);
+      assertThat(result.committed().get(i)).isEqualTo(expected);
+      last.put(e.sessionId(), expected);
+    }
+    for (int s = 0; s < 7; s++) {
+      Session session = await(store.sessions().get(TENANT, "big-" + s)).orElseThrow();
+      long n = batch.stream().filter(e -> e.sessionId().equals(session.id())).count();
+      assertThat(session.eventCount()).isEqualTo(n);
+      assertThat(await(store.events().timeline(TENANT, session.id())).orElseThrow().chainValid())
+          .isTrue();
+    }
+  }
+
   // ---- checkpoint ----------------------------------------------------------------------------
 
   @Test
