@@ -138,7 +138,11 @@ public final class AgentLensServer {
                     clock)));
     alertEngine =
         new AlertEngine(
-            store.alerts(), store.analytics(), AlertSettings.from(config.alerts()), clock);
+            store.alerts(),
+            store.analytics(),
+            AlertSettings.from(config.alerts()),
+            clock,
+            config.nodeId());
     alertsId = await(vertx.deployVerticle(alertEngine));
     AtomicBoolean diskLow = new AtomicBoolean();
     long minFree = config.journal().minFreeDisk();

@@ -1,6 +1,7 @@
 package dev.agentlens.engine.alerts;
 
 import dev.agentlens.engine.json.UlidGenerator;
+import dev.agentlens.engine.model.Timestamps;
 import dev.agentlens.engine.store.AlertStore;
 import dev.agentlens.engine.store.AnalyticsReads;
 import io.vertx.core.Future;
@@ -11,6 +12,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +30,9 @@ public final class AlertEngine extends VerticleBase {
 
   private static final Logger LOG = Logger.getLogger(AlertEngine.class.getName());
 
+  static final String LEASE = "alert-evaluation";
+
+  private final String nodeId;
   private final AlertStore alerts;
   private final AnalyticsReads analytics;
   private final AlertSettings settings;
@@ -42,6 +47,20 @@ public final class AlertEngine extends VerticleBase {
 
   public AlertEngine(
       AlertStore alerts, AnalyticsReads analytics, AlertSettings settings, Clock clock) {
+    this(alerts, analytics, settings, clock, "node-1");
+  }
+
+  /**
+   * @param nodeId this node's id: with several nodes on one database, the one holding the
+   *     evaluation lease evaluates, the others skip their cycles (issue 6)
+   */
+  public AlertEngine(
+      AlertStore alerts,
+      AnalyticsReads analytics,
+      AlertSettings settings,
+      Clock clock,
+      String nodeId) {
+    this.nodeId = nodeId;
     this.alerts = alerts;
     this.analytics = analytics;
     this.settings = settings;
@@ -87,8 +106,16 @@ public final class AlertEngine extends VerticleBase {
       metrics.cycle(CycleReport.SKIPPED);
       return Future.succeededFuture(CycleReport.SKIPPED);
     }
-    return new AlertCycle(alerts, analytics, clock.instant(), ids, this::notify)
-        .run()
+    Instant now = clock.instant();
+    // The lease outlives two cycles: a leader that dies is replaced within about two intervals.
+    String until = Timestamps.format(now.plus(settings.checkInterval().multipliedBy(2)));
+    return alerts
+        .claimLease(LEASE, nodeId, Timestamps.format(now), until)
+        .compose(
+            leader ->
+                leader
+                    ? new AlertCycle(alerts, analytics, now, ids, this::notify).run()
+                    : Future.succeededFuture(CycleReport.SKIPPED))
         .andThen(
             ar -> {
               running.set(false);

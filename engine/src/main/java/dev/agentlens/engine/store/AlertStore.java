@@ -33,4 +33,11 @@ public interface AlertStore {
   Future<Optional<AlertHistory>> latestHistory(String tenantId, String ruleId);
 
   Future<Boolean> resolve(String tenantId, String historyId, String resolvedAt);
+
+  /**
+   * The evaluation lease that keeps alert evaluation on one node at a time (several ingest nodes on
+   * one database): true when {@code holder} now holds {@code name} until {@code until} — taken when
+   * free or expired at {@code now}, renewed when already held by {@code holder}, refused otherwise.
+   */
+  Future<Boolean> claimLease(String name, String holder, String now, String until);
 }

@@ -72,4 +72,9 @@ final class GatedAlertStore implements AlertStore {
   public Future<Boolean> resolve(String tenantId, String historyId, String resolvedAt) {
     return delegate.resolve(tenantId, historyId, resolvedAt);
   }
+
+  @Override
+  public Future<Boolean> claimLease(String name, String holder, String now, String until) {
+    return delegate.claimLease(name, holder, now, until);
+  }
 }

@@ -154,6 +154,17 @@ final class PostgresAlertStore implements AlertStore {
         .map(rows -> rows.rowCount() > 0);
   }
 
+  @Override
+  public Future<Boolean> claimLease(String name, String holder, String now, String until) {
+    return db.query(
+            "INSERT INTO engine_leases (name, holder, until) VALUES ($1, $2, $3)"
+                + " ON CONFLICT (name) DO UPDATE SET holder = excluded.holder,"
+                + " until = excluded.until"
+                + " WHERE engine_leases.holder = excluded.holder OR engine_leases.until < $4",
+            Tuple.of(name, holder, until, now))
+        .map(rows -> rows.rowCount() > 0);
+  }
+
   /** Values 1–8: the mutable fields of a rule. */
   private static Tuple ruleValues(AlertRule r) {
     return Tuple.tuple()

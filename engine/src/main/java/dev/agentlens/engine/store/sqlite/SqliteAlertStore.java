@@ -187,6 +187,22 @@ final class SqliteAlertStore implements AlertStore {
                 tenantId));
   }
 
+  @Override
+  public Future<Boolean> claimLease(String name, String holder, String now, String until) {
+    return db.write(
+        c ->
+            update(
+                c,
+                "INSERT INTO engine_leases (name, holder, until) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (name) DO UPDATE SET holder = excluded.holder,"
+                    + " until = excluded.until"
+                    + " WHERE engine_leases.holder = excluded.holder OR engine_leases.until < ?",
+                name,
+                holder,
+                until,
+                now));
+  }
+
   /** Binds parameters 1–8: the mutable fields of a rule. */
   private static void bindRule(PreparedStatement ps, AlertRule r) throws SQLException {
     ps.setString(1, r.name());

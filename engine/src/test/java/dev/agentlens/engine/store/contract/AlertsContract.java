@@ -275,4 +275,35 @@ public abstract class AlertsContract extends StoreContractBase {
     assertThat(history(TENANT, "rule-1", 50, 0).items()).containsExactly(h);
     assertThat(await(store.alerts().latestHistory(TENANT, "rule-1"))).contains(h);
   }
+
+  @Test
+  void theEvaluationLeaseIsHeldByOneNodeUntilItExpires() {
+    var a = store.alerts();
+    String t0 = "2026-03-10T10:00:00.000Z";
+    String t1 = "2026-03-10T10:01:00.000Z";
+    String t2 = "2026-03-10T10:02:00.000Z";
+    String t3 = "2026-03-10T10:03:00.000Z";
+    assertThat(await(a.claimLease("alert-evaluation", "node-1", t0, t2))).isTrue();
+    assertThat(await(a.claimLease("alert-evaluation", "node-2", t1, t3))).isFalse();
+    assertThat(await(a.claimLease("alert-evaluation", "node-1", t1, t3))).isTrue();
+    assertThat(await(a.claimLease("alert-evaluation", "node-2", t2, t3))).isFalse();
+    // node-1 stopped renewing: once its lease (until t3) has passed, node-2 takes over.
+    assertThat(
+            await(
+                a.claimLease(
+                    "alert-evaluation",
+                    "node-2",
+                    "2026-03-10T10:03:00.001Z",
+                    "2026-03-10T10:05:00.000Z")))
+        .isTrue();
+    assertThat(
+            await(
+                a.claimLease(
+                    "alert-evaluation",
+                    "node-1",
+                    "2026-03-10T10:04:00.000Z",
+                    "2026-03-10T10:06:00.000Z")))
+        .isFalse();
+    assertThat(await(a.claimLease("other-engine", "node-1", t0, t2))).isTrue();
+  }
 }
