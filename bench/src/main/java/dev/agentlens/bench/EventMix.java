@@ -36,17 +36,38 @@ public final class EventMix {
   private final String tenantId;
   private final int sessions;
   private final int agents;
+  private final int stepBound;
   private long clockMs;
 
+  /** Timestamps advance by 0–2 ms per event (~1 ms mean). */
   public EventMix(long seed, String tenantId, int sessions, int agents, Instant start) {
+    this(seed, tenantId, sessions, agents, start, 1);
+  }
+
+  /**
+   * Timestamps advance by a uniform 0..2×{@code meanStepMs} ms per event, so {@code n} events span
+   * about {@code n × meanStepMs} ms (e.g. 1M events over 30 days: {@code meanStepMs = 2592}). With
+   * {@code meanStepMs = 1} the sequence is exactly that of the five-argument constructor.
+   */
+  public EventMix(
+      long seed, String tenantId, int sessions, int agents, Instant start, long meanStepMs) {
+    if (meanStepMs < 0 || meanStepMs > (Integer.MAX_VALUE - 1) / 2) {
+      throw new IllegalArgumentException("meanStepMs out of range: " + meanStepMs);
+    }
     this.random = new SplittableRandom(seed);
     this.tenantId = tenantId;
     this.sessions = sessions;
     this.agents = agents;
+    this.stepBound = (int) (2 * meanStepMs + 1);
     this.clockMs = start.toEpochMilli();
   }
 
-  /** The next {@code n} events, timestamps advancing by ~1 ms each. */
+  /** The timestamp of the last event returned (the start before the first). */
+  public Instant clock() {
+    return Instant.ofEpochMilli(clockMs);
+  }
+
+  /** The next {@code n} events, timestamps advancing by the mean step each. */
   public List<IngestEvent> next(int n) {
     List<IngestEvent> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -57,18 +78,28 @@ public final class EventMix {
 
   public IngestEvent next() {
     int s = random.nextInt(sessions);
-    String sessionId = "sess_" + s;
-    String agentId = "agent_" + (s % agents);
+    return next("sess_" + s, "agent_" + (s % agents), s % 3);
+  }
+
+  /**
+   * The next event of the stream, but in the given session and agent (e.g. to build one session of
+   * an exact size among the random ones); the clock advances as for {@link #next()}.
+   */
+  public IngestEvent next(String sessionId, String agentId) {
+    return next(sessionId, agentId, Math.floorMod(sessionId.hashCode(), 3));
+  }
+
+  private IngestEvent next(String sessionId, String agentId, int region) {
     EventType type = MIX[random.nextInt(MIX.length)];
     Map<String, Object> payload = payload(type);
-    clockMs += random.nextInt(3);
+    clockMs += random.nextInt(stepBound);
     Severity severity =
         type == EventType.TOOL_ERROR
             ? Severity.ERROR
             : random.nextInt(50) == 0 ? Severity.WARN : Severity.INFO;
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("env", "prod");
-    metadata.put("region", "eu-west-" + (s % 3));
+    metadata.put("region", "eu-west-" + region);
     return new IngestEvent(
         tenantId,
         ids.next(),
