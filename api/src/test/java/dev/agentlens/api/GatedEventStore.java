@@ -22,6 +22,9 @@ final class GatedEventStore implements EventStore {
   private final EventStore delegate;
   private volatile Promise<Void> gate = Promise.promise();
 
+  /** System.nanoTime of each drain write that carried events, in call order. */
+  final java.util.List<Long> writeStarts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   GatedEventStore(EventStore delegate) {
     this.delegate = delegate;
     gate.complete();
@@ -37,6 +40,9 @@ final class GatedEventStore implements EventStore {
 
   @Override
   public Future<WriteResult> write(DrainBatch batch) {
+    if (!batch.events().isEmpty()) {
+      writeStarts.add(System.nanoTime());
+    }
     return gate.future().compose(v -> delegate.write(batch));
   }
 

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the drainer batches: at most this many events per transaction, polling this often when idle.
+ * How the drainer batches: at most {@code maxBatchEvents} per transaction, and transactions started
+ * at least {@code maxDelay} apart (the bound on how long an event waits for company).
  */
 public record DrainSettings(String nodeId, int maxBatchEvents, Duration maxDelay) {
   public DrainSettings {

@@ -20,8 +20,12 @@ import java.util.logging.Logger;
 /**
  * Journal → database, exactly once (SPEC §1). Deployed as a worker on its own one-thread pool, so
  * the Chronicle tailer stays on one thread. Each tick reads whole journal entries up to {@code
- * maxBatchEvents}, commits them with the checkpoint in one store transaction, tells the listener,
- * and goes again at once; when the journal is empty it polls every {@code maxDelay}.
+ * maxBatchEvents}, commits them with the checkpoint in one store transaction and tells the
+ * listener. Reads that start a transaction are at least {@code maxDelay} apart: a commit costs
+ * SQLite a page write per touched index page whatever the batch size (measured: ~140 µs/event in
+ * 25-event transactions, ~35 µs in 2,000-event ones), so under steady load events wait up to {@code
+ * maxDelay} for company. Under a backlog the next read starts at once. An empty journal is polled
+ * every {@link #IDLE_POLL_MS}, so the first events after a quiet spell go in without waiting.
  */
 public final class DrainerVerticle extends VerticleBase {
 
@@ -29,6 +33,7 @@ public final class DrainerVerticle extends VerticleBase {
   private static final long MAX_BACKOFF_MS = 5_000;
   private static final long CLEANUP_EVERY_MS = 10_000;
   private static final long STOP_GRACE_MS = 30_000;
+  static final long IDLE_POLL_MS = 1;
 
   private final ChronicleJournal journal;
   private final EventStore store;
@@ -40,6 +45,10 @@ public final class DrainerVerticle extends VerticleBase {
   private JournalEntry carried;
   private volatile boolean stopping;
   private long lastCleanup;
+
+  /** When the read that began the batch in flight happened (System.nanoTime). */
+  private long batchReadAt;
+
   private Promise<Void> stopped;
 
   public DrainerVerticle(
@@ -89,6 +98,7 @@ public final class DrainerVerticle extends VerticleBase {
     if (pending == null) {
       try {
         pending = readBatch();
+        batchReadAt = System.nanoTime();
       } catch (RuntimeException e) {
         // An undecodable entry: never skip it (that would lose acknowledged data); say so loudly.
         metrics.drainFailed();
@@ -103,7 +113,7 @@ public final class DrainerVerticle extends VerticleBase {
         return;
       }
       cleanupNowAndThen();
-      vertx.setTimer(Math.max(1, settings.maxDelay().toMillis()), id -> tick());
+      vertx.setTimer(IDLE_POLL_MS, id -> tick());
       return;
     }
     commit(pending.entries(), pending.batch(), 0)
@@ -111,7 +121,13 @@ public final class DrainerVerticle extends VerticleBase {
             ar -> {
               if (ar.succeeded()) {
                 pending = null;
-                context.runOnContext(v -> tick());
+                long waitMs =
+                    (batchReadAt + settings.maxDelay().toNanos() - System.nanoTime()) / 1_000_000;
+                if (waitMs >= 1 && !stopping) {
+                  vertx.setTimer(waitMs, id -> tick());
+                } else {
+                  context.runOnContext(v -> tick());
+                }
               } else {
                 LOG.log(Level.WARNING, "drain batch not committed; retrying", ar.cause());
                 vertx.setTimer(MAX_BACKOFF_MS, id -> tick());

@@ -1,0 +1,188 @@
+package dev.agentlens.bench.harness;
+
+import dev.agentlens.bench.EventMix;
+import dev.agentlens.bench.report.QueryResult;
+import dev.agentlens.bench.report.RatePoint;
+import dev.agentlens.bench.report.Report;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Scenarios (a)–(e) of issue 5 against one server: warm-up, the open-loop rate sweep (ack latency
+ * against offered rate), the ack → queryable probe, sustained closed-loop ingest up to the target
+ * size with the queries measured at 1M and at the end, and the server's CPU and RSS throughout.
+ */
+final class BenchRun {
+  private static final long QUERIES_AT = 1_000_000;
+
+  private final RunSettings s;
+  private final Measurements m = new Measurements();
+
+  BenchRun(RunSettings settings) {
+    this.s = settings;
+  }
+
+  Report execute() throws Exception {
+    Instant startedAt = Instant.now();
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    try (Target target = Target.open(s);
+        LoadClient client = new LoadClient(vertx, target.url(), target.key(), 64);
+        ProcessStats stats = target.stats()) {
+      m.storedAtStart = storedEvents(client);
+      Dataset ds = new Dataset(s.events(), Instant.now());
+      for (Buffer b : ds.timelineBodies()) {
+        expect202(client.post("/api/events", b).await());
+        m.acked += s.batch();
+      }
+      List<Buffer> ring =
+          Bodies.ring(
+              new EventMix(7, "default", 64, 8, Instant.now().minus(Duration.ofHours(1))),
+              200,
+              s.batch());
+      say("warm-up");
+      m.acked +=
+          OpenLoop.run(client, ring, s.rates().get(0), s.batch(), 0, s.quick() ? 4 : 15, 0)
+              .ackedEvents();
+      Drained.await(client);
+      sweep(client, ring, stats);
+      say("ack → queryable lag at " + s.lagRate() + " events/s");
+      m.lag = OpenLoop.run(client, ring, s.lagRate(), s.batch(), 1, s.stepSeconds(), 5);
+      m.acked += m.lag.ackedEvents();
+      Drained.await(client);
+      sustained(client, ds, stats);
+      m.serverPeakRssMiB = stats.open().peakRssMiB();
+    } finally {
+      vertx.close().await();
+    }
+    return Figures.report(s, startedAt, m);
+  }
+
+  private void sweep(LoadClient client, List<Buffer> ring, ProcessStats stats) throws Exception {
+    for (int rate : s.rates()) {
+      ProcessStats.Window w = stats.open();
+      OpenLoop.Result r = OpenLoop.run(client, ring, rate, s.batch(), 2, s.stepSeconds(), 0);
+      RatePoint p =
+          new RatePoint(
+              rate,
+              r.achievedEventsPerSecond(),
+              r.requests(),
+              r.errors(),
+              QueryProbe.ms(r.ack().getValueAtPercentile(50)),
+              QueryProbe.ms(r.ack().getValueAtPercentile(95)),
+              QueryProbe.ms(r.ack().getValueAtPercentile(99)),
+              QueryProbe.ms(r.ack().getMaxValue()),
+              w.cpuCores(),
+              w.peakRssMiB());
+      m.sweep.add(p);
+      m.acked += r.ackedEvents();
+      m.errors += r.errors();
+      System.out.printf(
+          Locale.ROOT,
+          "rate %,6d ev/s: achieved %,.0f  ack P50 %.2f  P95 %.2f  P99 %.2f  max %.2f ms"
+              + "  server %.2f cores, peak RSS %d MiB%n",
+          rate,
+          p.achievedEventsPerSecond(),
+          p.p50Ms(),
+          p.p95Ms(),
+          p.p99Ms(),
+          p.maxMs(),
+          p.serverCpuCores(),
+          p.serverPeakRssMiB());
+      Drained.await(client);
+    }
+  }
+
+  private void sustained(LoadClient client, Dataset ds, ProcessStats stats) throws Exception {
+    long stored = storedEvents(client);
+    try (ClosedLoop loop = new ClosedLoop(client, ds.mix, s.concurrency(), s.batch())) {
+      if (s.events() > QUERIES_AT && stored < QUERIES_AT) {
+        segment(loop, QUERIES_AT - stored, stats);
+        m.queries.addAll(queries(client, ds));
+        stored = storedEvents(client);
+      }
+      if (s.events() > stored) {
+        segment(loop, s.events() - stored, stats);
+      }
+    }
+    m.queries.addAll(queries(client, ds));
+  }
+
+  private void segment(ClosedLoop loop, long events, ProcessStats stats) throws Exception {
+    say(String.format(Locale.ROOT, "sustained ingest of %,d events", events));
+    ProcessStats.Window w = stats.open();
+    ClosedLoop.Segment seg = loop.run(events);
+    m.segments.add(seg);
+    m.acked += seg.events();
+    m.errors += seg.errors();
+    m.sustainedCpuCores.add(w.cpuCores());
+    m.sustainedPeakRssMiB = Math.max(m.sustainedPeakRssMiB, w.peakRssMiB());
+    System.out.printf(
+        Locale.ROOT,
+        "  acked %,.0f ev/s, committed %,.0f ev/s (%,d events, %.1f s), 503s %d, errors %d%n",
+        seg.ackedPerSecond(),
+        seg.committedPerSecond(),
+        seg.events(),
+        seg.commitSeconds(),
+        seg.backpressured(),
+        seg.errors());
+  }
+
+  private List<QueryResult> queries(LoadClient client, Dataset ds) {
+    long stored = storedEvents(client);
+    say(String.format(Locale.ROOT, "queries at %,d events", stored));
+    m.storedAtEnd = stored;
+    int warmup = Math.max(10, s.queryCalls() / 5);
+    return QuerySet.run(client, stored, ds.from, Instant.now(), warmup, s.queryCalls());
+  }
+
+  /** No failed request, no lost ack, every lag probe answered. */
+  boolean healthy() {
+    return m.errors == 0
+        && m.acked == m.storedAtEnd - m.storedAtStart
+        && (m.lag == null || m.lag.lagTimeouts() == 0);
+  }
+
+  private static long storedEvents(LoadClient client) {
+    LoadClient.Reply r = client.get("/api/stats").await();
+    return new JsonObject(r.body()).getLong("totalEvents");
+  }
+
+  private static void expect202(LoadClient.Reply r) {
+    if (r.status() != 202) {
+      throw new IllegalStateException("ingest answered " + r.status() + ": " + r.body());
+    }
+  }
+
+  private static void say(String what) {
+    System.out.println("== " + what);
+  }
+
+  /** Where the report files go; the directory is created. */
+  static Path outDir(RunSettings s) throws java.io.IOException {
+    return Files.createDirectories(s.out());
+  }
+
+  /** Everything measured, for {@link Figures}. */
+  static final class Measurements {
+    final List<RatePoint> sweep = new ArrayList<>();
+    final List<ClosedLoop.Segment> segments = new ArrayList<>();
+    final List<Double> sustainedCpuCores = new ArrayList<>();
+    final List<QueryResult> queries = new ArrayList<>();
+    OpenLoop.Result lag;
+    long sustainedPeakRssMiB = -1;
+    long serverPeakRssMiB = -1;
+    long storedAtStart;
+    long storedAtEnd;
+    long acked;
+    long errors;
+  }
+}
