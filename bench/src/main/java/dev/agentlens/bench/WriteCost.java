@@ -23,7 +23,7 @@ import java.util.Map;
  * CPU cost per event of the SQLite drain write, measured as CPU time of the writer thread (and of
  * the whole process): unlike wall-clock throughput it barely moves when other work shares the
  * cores, so settings can be compared on a busy machine. Args: preload, batches, pragmas,
- * checkpointMs, indexes to drop (comma list).
+ * checkpointMs, indexes to drop (comma list), events per batch.
  */
 public final class WriteCost {
   private WriteCost() {}
@@ -34,6 +34,7 @@ public final class WriteCost {
     String pragmas = args.length > 2 ? args[2] : "";
     int checkpointMs = Integer.parseInt(args.length > 3 ? args[3] : "0");
     String drop = args.length > 4 ? args[4] : "";
+    int batchSize = Integer.parseInt(args.length > 5 ? args[5] : "10000");
     Vertx vertx = Vertx.vertx();
     Path dir = Files.createTempDirectory("writecost");
     Path file = dir.resolve("w.db");
@@ -73,7 +74,7 @@ public final class WriteCost {
     }
     List<List<IngestEvent>> work = new ArrayList<>();
     for (int i = 0; i < batches; i++) {
-      work.add(mix.next(10_000));
+      work.add(mix.next(batchSize));
     }
     Thread writer =
         Thread.getAllStackTraces().keySet().stream()
@@ -92,11 +93,12 @@ public final class WriteCost {
     long wall = System.nanoTime() - wall0;
     long cpu = mx.getThreadCpuTime(writer.getId()) - cpu0;
     long proc = os.getProcessCpuTime() - proc0;
-    double events = batches * 10_000.0;
+    double events = batches * (double) batchSize;
     System.out.printf(
-        "preload=%d pragmas=[%s] checkpointMs=%d drop=[%s]: writer CPU %.2f us/event (=%.0f ev/s"
+        "preload=%d batch=%d pragmas=[%s] checkpointMs=%d drop=[%s]: writer CPU %.2f us/event (=%.0f ev/s"
             + " on one free core), process CPU %.2f us/event, wall %.0f ev/s%n",
         preload,
+        batchSize,
         pragmas,
         checkpointMs,
         drop,

@@ -47,7 +47,7 @@ record RunSettings(
     String jvm = a.get("--server-jvm", "");
     return new RunSettings(
         quick,
-        a.integer("--events", quick ? 200_000 : 10_000_000),
+        a.integer("--events", quick ? 400_000 : 10_000_000),
         a.integer("--batch", 100),
         Arrays.stream(rates.split(",")).map(Args::parseCount).toList(),
         Double.parseDouble(a.get("--step-seconds", quick ? "5" : "20")),
