@@ -31,7 +31,7 @@ class ConfigLoaderTest {
     assertThat(c.journal().minFreeDisk()).isEqualTo(512L << 20);
     assertThat(c.httpMaxBody()).isEqualTo(1L << 20);
     assertThat(c.ingest().maxBatchEvents()).isEqualTo(1000);
-    assertThat(c.drain().maxDelay()).isEqualTo(Duration.ofMillis(5));
+    assertThat(c.drain().maxDelay()).isEqualTo(Duration.ofMillis(20));
     assertThat(c.idleMinutes()).isEqualTo(30);
     assertThat(c.sqlite().file()).isEqualTo(Path.of("./data/agentlens.db"));
     // Seed pragmas present, and in file order (page_size must precede journal_mode).
@@ -51,7 +51,7 @@ class ConfigLoaderTest {
         file,
         "server:\n  port: 4000\nretention:\n  days: 7\nsqlite:\n  pragmas:\n    cache_size: -200000\n");
     Properties sys = new Properties();
-    sys.setProperty("agentlens.drain.max-delay", "20ms");
+    sys.setProperty("agentlens.drain.max-delay", "35ms");
     AgentLensConfig c =
         ConfigLoader.load(
             file,
@@ -63,7 +63,7 @@ class ConfigLoaderTest {
     assertThat(c.dataDir()).isEqualTo(Path.of("/var/x"));
     assertThat(c.sqlite().file()).isEqualTo(Path.of("/var/x/agentlens.db"));
     assertThat(c.sqlite().pragmas()).containsEntry("cache_size", "-200000");
-    assertThat(c.drain().maxDelay()).isEqualTo(Duration.ofMillis(20));
+    assertThat(c.drain().maxDelay()).isEqualTo(Duration.ofMillis(35));
   }
 
   @Test
