@@ -96,7 +96,7 @@ public final class Bench {
               200,
               s.batch());
       ProcessStats.Window w = stats.open();
-      OpenLoop.Result r = OpenLoop.run(client, ring, rate, s.batch(), 5, seconds, 0);
+      OpenLoop.Result r = OpenLoop.run(client, ring, rate, s.batch(), 5, seconds, false);
       System.out.printf(
           Locale.ROOT,
           "rate=%d ev/s batch=%d ok=%d errors=%d achieved=%.0f ev/s ack latency ms: p50=%.2f"

@@ -51,7 +51,7 @@ final class BenchRun {
               s.batch());
       say("warm-up");
       m.acked +=
-          OpenLoop.run(client, ring, s.rates().get(0), s.batch(), 0, s.quick() ? 4 : 15, 0)
+          OpenLoop.run(client, ring, s.rates().get(0), s.batch(), 0, s.quick() ? 4 : 15, false)
               .ackedEvents();
       Drained.await(client);
       try (ClosedLoop loop = new ClosedLoop(client, ds.mix, s.concurrency(), s.batch())) {
@@ -62,7 +62,7 @@ final class BenchRun {
         }
         sweep(client, ring, stats);
         say("ack → queryable lag at " + s.lagRate() + " events/s");
-        m.lag = OpenLoop.run(client, ring, s.lagRate(), s.batch(), 1, s.stepSeconds(), 5);
+        m.lag = OpenLoop.run(client, ring, s.lagRate(), s.batch(), 1, s.stepSeconds(), true);
         m.acked += m.lag.ackedEvents();
         Drained.await(client);
         fillTo(loop, client, s.events(), stats);
@@ -78,7 +78,7 @@ final class BenchRun {
   private void sweep(LoadClient client, List<Buffer> ring, ProcessStats stats) throws Exception {
     for (int rate : s.rates()) {
       ProcessStats.Window w = stats.open();
-      OpenLoop.Result r = OpenLoop.run(client, ring, rate, s.batch(), 2, s.stepSeconds(), 0);
+      OpenLoop.Result r = OpenLoop.run(client, ring, rate, s.batch(), 2, s.stepSeconds(), false);
       RatePoint p =
           new RatePoint(
               rate,
@@ -128,6 +128,7 @@ final class BenchRun {
     m.errors += seg.errors();
     m.sustainedCpuCores.add(w.cpuCores());
     m.sustainedPeakRssMiB = Math.max(m.sustainedPeakRssMiB, w.peakRssMiB());
+    m.sustainedPeakAnonMiB = Math.max(m.sustainedPeakAnonMiB, w.peakAnonMiB());
     System.out.printf(
         Locale.ROOT,
         "  acked %,.0f ev/s, committed %,.0f ev/s (%,d events, %.1f s), 503s %d, errors %d%n",
@@ -182,6 +183,7 @@ final class BenchRun {
     final List<QueryResult> queries = new ArrayList<>();
     OpenLoop.Result lag;
     long sustainedPeakRssMiB = -1;
+    long sustainedPeakAnonMiB = -1;
     long serverPeakRssMiB = -1;
     long storedAtStart;
     long storedAtEnd;

@@ -105,6 +105,17 @@ final class Figures {
             String.format(Locale.ROOT, "while committing %,.0f events/s", committedRate)));
     f.add(
         new Figure(
+            "server peak anonymous RSS during sustained ingest",
+            "MiB",
+            m.sustainedPeakAnonMiB < 0 ? Double.NaN : m.sustainedPeakAnonMiB,
+            false,
+            null,
+            "—",
+            null,
+            "—",
+            "heap and native memory; RSS minus this is mapped journal and database pages"));
+    f.add(
+        new Figure(
             "server CPU during sustained ingest",
             "cores",
             m.sustainedCpuCores.stream()

@@ -12,9 +12,10 @@ import org.HdrHistogram.Recorder;
 /**
  * Ingest at a fixed event rate whatever the server does. Each ack latency runs from the request's
  * intended send time, not its actual one, so a stalled server shows up in the latencies instead of
- * silently lowering the offered load (coordinated omission). Optionally every {@code probeEvery}-th
- * acknowledged batch is followed by a reader polling {@code GET /api/events/:id} for its last
- * event: the ack → queryable lag.
+ * silently lowering the offered load (coordinated omission). Optionally the ack → queryable lag is
+ * probed: one reader at a time takes the last event of the next acknowledged batch and polls {@code
+ * GET /api/events/:id} every 2 ms until it is there. One at a time, so the probing cannot itself
+ * load the server (many concurrent pollers starve the drainer and feed back into the lag).
  */
 final class OpenLoop {
   private static final long PROBE_POLL_MS = 2;
@@ -45,7 +46,7 @@ final class OpenLoop {
       int batch,
       double warmupSeconds,
       double seconds,
-      int probeEvery)
+      boolean probeLag)
       throws Exception {
     Recorder ack = new Recorder(3);
     Recorder lag = new Recorder(3);
@@ -62,6 +63,7 @@ final class OpenLoop {
     long[] sent = {0};
     // Touched only on the client's single event loop.
     boolean[] ended = {false};
+    boolean[] probing = {false};
     var vertx = client.vertx();
     long timer =
         vertx.setPeriodic(
@@ -73,7 +75,6 @@ final class OpenLoop {
                 long intended = start + sent[0] * interval;
                 Buffer body = bodies.get((int) (sent[0]++ % bodies.size()));
                 boolean measured = intended >= measureFrom;
-                boolean probe = measured && probeEvery > 0 && sent[0] % probeEvery == 0;
                 outstanding.incrementAndGet();
                 client
                     .post("/api/events", body)
@@ -92,11 +93,20 @@ final class OpenLoop {
                               Failures.first(ar);
                             }
                           }
-                          if (probe && ar.succeeded() && ar.result().status() == 202) {
+                          if (probeLag
+                              && measured
+                              && !probing[0]
+                              && ar.succeeded()
+                              && ar.result().status() == 202) {
+                            probing[0] = true;
                             outstanding.incrementAndGet();
                             String lastId = Bodies.lastId(ar.result().body());
                             poll(client, lastId, t, lag, lagTimeouts)
-                                .onComplete(x -> finished(outstanding, ended, done));
+                                .onComplete(
+                                    x -> {
+                                      probing[0] = false;
+                                      finished(outstanding, ended, done);
+                                    });
                           }
                           finished(outstanding, ended, done);
                         });

@@ -18,6 +18,7 @@ final class ProcessStats implements AutoCloseable {
   private final long pid;
   private final ScheduledExecutorService sampler;
   private volatile long peakRssKib;
+  private volatile long peakAnonKib;
 
   ProcessStats(long pid) {
     this.pid = pid;
@@ -41,7 +42,8 @@ final class ProcessStats implements AutoCloseable {
 
   /** A measuring window: CPU from now on, and the RSS peak from now on. */
   Window open() {
-    peakRssKib = rssKib();
+    peakRssKib = status("VmRSS:");
+    peakAnonKib = status("RssAnon:");
     return new Window(cpuTicks(), System.nanoTime());
   }
 
@@ -66,22 +68,26 @@ final class ProcessStats implements AutoCloseable {
       sample();
       return pid <= 0 ? -1 : peakRssKib / 1024;
     }
-  }
 
-  private void sample() {
-    long rss = rssKib();
-    if (rss > peakRssKib) {
-      peakRssKib = rss;
+    /** Heap and native memory only: pages of mapped files (journal, SQLite mmap) left out. */
+    long peakAnonMiB() {
+      sample();
+      return pid <= 0 ? -1 : peakAnonKib / 1024;
     }
   }
 
-  private long rssKib() {
+  private void sample() {
+    peakRssKib = Math.max(peakRssKib, status("VmRSS:"));
+    peakAnonKib = Math.max(peakAnonKib, status("RssAnon:"));
+  }
+
+  private long status(String field) {
     if (pid <= 0) {
       return -1;
     }
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-        if (line.startsWith("VmRSS:")) {
+        if (line.startsWith(field)) {
           return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
       }
