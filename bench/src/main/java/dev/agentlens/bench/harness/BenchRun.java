@@ -27,6 +27,8 @@ final class BenchRun {
 
   private final RunSettings s;
   private final Measurements m = new Measurements();
+  private Target target;
+  private Vertx vertx;
 
   BenchRun(RunSettings settings) {
     this.s = settings;
@@ -38,6 +40,8 @@ final class BenchRun {
     try (Target target = Target.open(s);
         LoadClient client = new LoadClient(vertx, target.url(), target.key(), 64);
         ProcessStats stats = target.stats()) {
+      this.target = target;
+      this.vertx = vertx;
       m.storedAtStart = storedEvents(client);
       Dataset ds = new Dataset(s.events(), Instant.now());
       for (Buffer b : ds.timelineBodies()) {
@@ -54,17 +58,19 @@ final class BenchRun {
           OpenLoop.run(client, ring, s.rates().get(0), s.batch(), 0, s.quick() ? 4 : 15, false)
               .ackedEvents();
       Drained.await(client);
-      try (ClosedLoop loop = new ClosedLoop(client, ds.mix, s.concurrency(), s.batch())) {
+      try (ClosedLoop loop = new ClosedLoop(ds.mix, s.concurrency(), s.batch())) {
         // The 1M query point comes first, before the sweep's own events carry the store past it.
         if (s.events() > QUERIES_AT) {
           fillTo(loop, client, QUERIES_AT, stats);
           m.queries.addAll(queries(client, ds));
         }
-        sweep(client, ring, stats);
+        sweep(ring, stats);
         say("ack → queryable lag at " + s.lagRate() + " events/s");
-        m.lag = OpenLoop.run(client, ring, s.lagRate(), s.batch(), 1, s.stepSeconds(), true);
-        m.acked += m.lag.ackedEvents();
-        Drained.await(client);
+        try (LoadClient c = fresh()) {
+          m.lag = OpenLoop.run(c, ring, s.lagRate(), s.batch(), 1, s.stepSeconds(), true);
+          m.acked += m.lag.ackedEvents();
+          Drained.await(c);
+        }
         fillTo(loop, client, s.events(), stats);
       }
       m.queries.addAll(queries(client, ds));
@@ -75,10 +81,22 @@ final class BenchRun {
     return Figures.report(s, startedAt, m);
   }
 
-  private void sweep(LoadClient client, List<Buffer> ring, ProcessStats stats) throws Exception {
+  /**
+   * A client with a pool of its own for one phase: one phase's connections never carry over into
+   * the next (a pool once wedged after a closed-loop segment, hanging the run).
+   */
+  private LoadClient fresh() {
+    return new LoadClient(vertx, target.url(), target.key(), 64);
+  }
+
+  private void sweep(List<Buffer> ring, ProcessStats stats) throws Exception {
     for (int rate : s.rates()) {
       ProcessStats.Window w = stats.open();
-      OpenLoop.Result r = OpenLoop.run(client, ring, rate, s.batch(), 2, s.stepSeconds(), false);
+      OpenLoop.Result r;
+      try (LoadClient client = fresh()) {
+        r = OpenLoop.run(client, ring, rate, s.batch(), 2, s.stepSeconds(), false);
+        Drained.await(client);
+      }
       RatePoint p =
           new RatePoint(
               rate,
@@ -106,23 +124,25 @@ final class BenchRun {
           p.maxMs(),
           p.serverCpuCores(),
           p.serverPeakRssMiB());
-      Drained.await(client);
     }
   }
 
   /** Sustained closed-loop ingest until the store holds {@code target} events. */
-  private void fillTo(ClosedLoop loop, LoadClient client, long target, ProcessStats stats)
+  private void fillTo(ClosedLoop loop, LoadClient client, long size, ProcessStats stats)
       throws Exception {
     long stored = storedEvents(client);
-    if (target > stored) {
-      segment(loop, target - stored, stats);
+    if (size > stored) {
+      try (LoadClient c = fresh()) {
+        segment(loop, c, size - stored, stats);
+      }
     }
   }
 
-  private void segment(ClosedLoop loop, long events, ProcessStats stats) throws Exception {
+  private void segment(ClosedLoop loop, LoadClient client, long events, ProcessStats stats)
+      throws Exception {
     say(String.format(Locale.ROOT, "sustained ingest of %,d events", events));
     ProcessStats.Window w = stats.open();
-    ClosedLoop.Segment seg = loop.run(events);
+    ClosedLoop.Segment seg = loop.run(client, events);
     m.segments.add(seg);
     m.acked += seg.events();
     m.errors += seg.errors();

@@ -27,15 +27,16 @@ final class ClosedLoop implements AutoCloseable {
     }
   }
 
-  private final LoadClient client;
+  /** The client of the segment running; each segment may bring a fresh one. */
+  private LoadClient client;
+
   private final int concurrency;
   private final int batch;
   private final BlockingQueue<Buffer> ready = new ArrayBlockingQueue<>(256);
   private final Thread producer;
   private volatile boolean closed;
 
-  ClosedLoop(LoadClient client, EventMix mix, int concurrency, int batch) {
-    this.client = client;
+  ClosedLoop(EventMix mix, int concurrency, int batch) {
     this.concurrency = concurrency;
     this.batch = batch;
     this.producer =
@@ -58,7 +59,8 @@ final class ClosedLoop implements AutoCloseable {
    * Sends until {@code events} more are acknowledged, then waits until the server's backlog is
    * empty: ackSeconds ends with the last ack, commitSeconds with the empty backlog.
    */
-  Segment run(long events) throws Exception {
+  Segment run(LoadClient client, long events) throws Exception {
+    this.client = client;
     AtomicLong acked = new AtomicLong();
     AtomicLong issued = new AtomicLong();
     AtomicLong backpressured = new AtomicLong();

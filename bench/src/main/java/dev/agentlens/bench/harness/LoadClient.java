@@ -56,7 +56,10 @@ final class LoadClient implements AutoCloseable {
             .setHost(host)
             .setPort(port)
             .setURI(path)
-            .putHeader("Authorization", authorization);
+            .putHeader("Authorization", authorization)
+            // A lost response or a wedged pool fails the run instead of hanging it.
+            .setConnectTimeout(60_000)
+            .setIdleTimeout(60_000);
     return client
         .request(o)
         .compose(
