@@ -1,13 +1,10 @@
 package dev.agentlens.bench.harness;
 
-import dev.agentlens.bench.EventMix;
 import dev.agentlens.bench.report.Report;
 import dev.agentlens.bench.report.ReportWriter;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -90,11 +87,7 @@ public final class Bench {
     try (Target target = Target.open(s);
         LoadClient client = new LoadClient(vertx, target.url(), target.key(), 64);
         ProcessStats stats = target.stats()) {
-      var ring =
-          Bodies.ring(
-              new EventMix(7, "default", 64, 8, Instant.now().minus(Duration.ofHours(1))),
-              200,
-              s.batch());
+      var ring = Bodies.openLoopRing(s.batch());
       ProcessStats.Window w = stats.open();
       OpenLoop.Result r = OpenLoop.run(client, ring, rate, s.batch(), 5, seconds, false);
       System.out.printf(

@@ -4,6 +4,8 @@ import dev.agentlens.bench.EventMix;
 import dev.agentlens.engine.json.CanonicalJson;
 import dev.agentlens.engine.model.IngestEvent;
 import io.vertx.core.buffer.Buffer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +15,16 @@ import java.util.List;
 final class Bodies {
   private Bodies() {}
 
-  /** {@code count} bodies of {@code batch} events each, sent round-robin by open-loop runs. */
+  /**
+   * The open-loop runs' bodies: 200 of {@code batch} events (64 sessions, 8 agents, the last hour),
+   * sent round-robin, rendered before the clock starts.
+   */
+  static List<Buffer> openLoopRing(int batch) {
+    return ring(
+        new EventMix(7, "default", 64, 8, Instant.now().minus(Duration.ofHours(1))), 200, batch);
+  }
+
+  /** {@code count} bodies of {@code batch} events each. */
   static List<Buffer> ring(EventMix mix, int count, int batch) {
     List<Buffer> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {

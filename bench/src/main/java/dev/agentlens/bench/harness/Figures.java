@@ -132,7 +132,7 @@ final class Figures {
         new Figure(
             "acknowledged events missing from the database",
             "events",
-            m.acked - (m.storedAtEnd - m.storedAtStart),
+            m.missing(),
             false,
             1.0,
             "0",

@@ -42,8 +42,9 @@ final class ProcessStats implements AutoCloseable {
 
   /** A measuring window: CPU from now on, and the RSS peak from now on. */
   Window open() {
-    peakRssKib = status("VmRSS:");
-    peakAnonKib = status("RssAnon:");
+    long[] now = rssAndAnonKib();
+    peakRssKib = now[0];
+    peakAnonKib = now[1];
     return new Window(cpuTicks(), System.nanoTime());
   }
 
@@ -77,24 +78,29 @@ final class ProcessStats implements AutoCloseable {
   }
 
   private void sample() {
-    peakRssKib = Math.max(peakRssKib, status("VmRSS:"));
-    peakAnonKib = Math.max(peakAnonKib, status("RssAnon:"));
+    long[] now = rssAndAnonKib();
+    peakRssKib = Math.max(peakRssKib, now[0]);
+    peakAnonKib = Math.max(peakAnonKib, now[1]);
   }
 
-  private long status(String field) {
+  /** VmRSS and RssAnon from one read of /proc/<pid>/status; -1 when unknown. */
+  private long[] rssAndAnonKib() {
+    long[] kib = {-1, -1};
     if (pid <= 0) {
-      return -1;
+      return kib;
     }
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-        if (line.startsWith(field)) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        if (line.startsWith("VmRSS:")) {
+          kib[0] = Long.parseLong(line.replaceAll("[^0-9]", ""));
+        } else if (line.startsWith("RssAnon:")) {
+          kib[1] = Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
       }
     } catch (IOException | RuntimeException e) {
-      return -1; // the process is gone
+      // the process is gone: unknown
     }
-    return -1;
+    return kib;
   }
 
   private long cpuTicks() {
