@@ -1,16 +1,16 @@
 package dev.agentlens.engine.store.sqlite;
 
 import dev.agentlens.engine.model.AgentAnalytics;
-import dev.agentlens.engine.model.AnalyticsBucket;
 import dev.agentlens.engine.model.AnalyticsQuery;
 import dev.agentlens.engine.model.AnalyticsResult;
-import dev.agentlens.engine.model.AnalyticsTotals;
 import dev.agentlens.engine.model.CostAnalytics;
 import dev.agentlens.engine.model.LlmAnalytics;
 import dev.agentlens.engine.model.LlmQuery;
 import dev.agentlens.engine.model.ToolAnalytics;
 import dev.agentlens.engine.store.AnalyticsReads;
+import dev.agentlens.engine.store.RollupWindow;
 import dev.agentlens.engine.store.StoreSettings;
+import dev.agentlens.engine.store.SummaryFold;
 import io.vertx.core.Future;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,12 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Analytics (reference §6) over the typed event columns; payload JSON is never parsed. Each
@@ -65,6 +61,12 @@ final class SqliteAnalyticsReads implements AnalyticsReads {
   public Future<AnalyticsResult> summary(AnalyticsQuery query) {
     return db.read(
         c -> {
+          if (RollupWindow.applies(query.from(), query.to())) {
+            RollupWindow window = RollupWindow.of(query.from(), query.to());
+            if (window.hasWholeHours()) {
+              return SqliteRollupSummary.read(c, query, window);
+            }
+          }
           Optional<AnalyticsResult> fromIndexes = SqliteIndexedSummary.read(c, query);
           return fromIndexes.isPresent()
               ? fromIndexes.get()
@@ -120,24 +122,39 @@ final class SqliteAnalyticsReads implements AnalyticsReads {
 
   private static AnalyticsResult summary(
       Connection c, AnalyticsQuery query, SqliteAnalyticsFilter filter) throws SQLException {
+    SummaryFold fold = new SummaryFold();
+    foldEvents(c, query, filter, fold);
+    return fold.result();
+  }
+
+  /** Adds the (bucket, session, agent) groups of the events {@code filter} selects. */
+  static void foldEvents(
+      Connection c, AnalyticsQuery query, SqliteAnalyticsFilter filter, SummaryFold fold)
+      throws SQLException {
     String sql =
         SUMMARY.formatted(SqliteBuckets.label(query.granularity(), "timestamp"), filter.sql());
-    Map<String, Fold> buckets = new TreeMap<>();
-    Fold total = new Fold();
-    Set<String> agents = new HashSet<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       filter.bind(ps, 1);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          buckets.computeIfAbsent(rs.getString(1), k -> new Fold()).add(rs);
-          total.add(rs);
-          agents.add(rs.getString(3));
-        }
+      foldRows(ps, fold);
+    }
+  }
+
+  /** Folds the rows of a (bucket, session, agent, events … cost) statement. */
+  static void foldRows(PreparedStatement ps, SummaryFold fold) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        fold.add(
+            rs.getString(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getLong(4),
+            rs.getLong(5),
+            rs.getLong(6),
+            rs.getDouble(7),
+            rs.getLong(8),
+            rs.getDouble(9));
       }
     }
-    List<AnalyticsBucket> out = new ArrayList<>(buckets.size());
-    buckets.forEach((label, f) -> out.add(f.bucket(label)));
-    return new AnalyticsResult(out, total.totals(agents.size()));
   }
 
   private static List<AgentAnalytics> agents(Connection c, SqliteAnalyticsFilter filter)
@@ -184,40 +201,5 @@ final class SqliteAnalyticsReads implements AnalyticsReads {
       }
     }
     return out;
-  }
-
-  /** Sums of the summary columns over some (bucket, session, agent) groups. */
-  private static final class Fold {
-    private long events;
-    private long toolCalls;
-    private long errors;
-    private double latencySum;
-    private long latencyCount;
-    private double cost;
-    private final Set<String> sessions = new HashSet<>();
-
-    void add(ResultSet rs) throws SQLException {
-      sessions.add(rs.getString(2));
-      events += rs.getLong(4);
-      toolCalls += rs.getLong(5);
-      errors += rs.getLong(6);
-      latencySum += rs.getDouble(7);
-      latencyCount += rs.getLong(8);
-      cost += rs.getDouble(9);
-    }
-
-    private double avgLatency() {
-      return latencyCount > 0 ? latencySum / latencyCount : 0;
-    }
-
-    AnalyticsBucket bucket(String label) {
-      return new AnalyticsBucket(
-          label, events, toolCalls, errors, avgLatency(), cost, sessions.size());
-    }
-
-    AnalyticsTotals totals(long uniqueAgents) {
-      return new AnalyticsTotals(
-          events, toolCalls, errors, avgLatency(), cost, sessions.size(), uniqueAgents);
-    }
   }
 }

@@ -5,6 +5,7 @@ import dev.agentlens.engine.model.ChainAnchor;
 import dev.agentlens.engine.model.RetentionChunk;
 import dev.agentlens.engine.model.RetentionRun;
 import dev.agentlens.engine.model.Timestamps;
+import dev.agentlens.engine.store.HourlyRollup;
 import dev.agentlens.engine.store.RetentionStore;
 import dev.agentlens.engine.store.StoreSettings;
 import io.vertx.core.Future;
@@ -39,6 +40,27 @@ final class SqliteRetentionStore implements RetentionStore {
 
   private static final String DELETE_PREFIX =
       "DELETE FROM events WHERE tenant_id = ? AND session_id = ? AND seq <= ?";
+
+  // The prefix's share of the hourly rollups, taken out before the prefix itself goes.
+  private static final String SUBTRACT_ROLLUPS =
+      "UPDATE event_rollups AS r SET events = r.events - d.n, tool_calls = r.tool_calls - d.calls,"
+          + " errors = r.errors - d.errs, latency_sum = r.latency_sum - d.lat_sum,"
+          + " latency_count = r.latency_count - d.lat_n, cost_usd = r.cost_usd - d.cost"
+          + " FROM (SELECT tenant_id, session_id, substr(timestamp, 1, 13) AS hr, agent_id,"
+          + " is_metric, count(*) AS n, sum(event_type = 'tool_call') AS calls,"
+          + " sum(is_error) AS errs,"
+          + " coalesce(sum(CASE WHEN event_type = 'tool_response' THEN duration_ms END), 0)"
+          + " AS lat_sum,"
+          + " count(CASE WHEN event_type = 'tool_response' THEN duration_ms END) AS lat_n,"
+          + " coalesce(sum(CASE WHEN event_type = 'cost_tracked' THEN cost_usd END), 0) AS cost"
+          + " FROM events WHERE tenant_id = ? AND session_id = ? AND seq <= ?"
+          + " GROUP BY hr, agent_id, is_metric) AS d"
+          + " WHERE r.tenant_id = d.tenant_id AND r.hour = d.hr AND r.session_id = d.session_id"
+          + " AND r.agent_id = d.agent_id AND r.is_metric = d.is_metric";
+
+  private static final String DROP_EMPTY_ROLLUPS =
+      "DELETE FROM event_rollups WHERE tenant_id = ? AND hour >= ? AND hour <= ?"
+          + " AND session_id = ? AND events = 0";
 
   private static final String SWEEP_UPPER =
       "SELECT max(rowid) FROM (SELECT rowid FROM sessions WHERE rowid > ? ORDER BY rowid LIMIT ?)";
@@ -85,6 +107,8 @@ final class SqliteRetentionStore implements RetentionStore {
     SqliteRetentionPlanner.Plan plan = SqliteRetentionPlanner.plan(c, start, maxEvents);
     String now = Timestamps.format(settings.clock().instant());
     try (PreparedStatement anchor = c.prepareStatement(INSERT_ANCHOR);
+        PreparedStatement subtract = c.prepareStatement(SUBTRACT_ROLLUPS);
+        PreparedStatement dropEmpty = c.prepareStatement(DROP_EMPTY_ROLLUPS);
         PreparedStatement delete = c.prepareStatement(DELETE_PREFIX)) {
       for (SqliteRetentionPlanner.Cut cut : plan.cuts()) {
         anchor.setString(1, cut.tenantId());
@@ -98,6 +122,7 @@ final class SqliteRetentionStore implements RetentionStore {
         anchor.setString(9, cut.tsMax());
         anchor.setString(10, now);
         anchor.executeUpdate();
+        subtractRollups(subtract, dropEmpty, cut);
         delete.setString(1, cut.tenantId());
         delete.setString(2, cut.sessionId());
         delete.setLong(3, cut.lastSeq());
@@ -110,6 +135,20 @@ final class SqliteRetentionStore implements RetentionStore {
       s.executeUpdate("DELETE FROM retention_guard");
     }
     return plan;
+  }
+
+  private static void subtractRollups(
+      PreparedStatement subtract, PreparedStatement dropEmpty, SqliteRetentionPlanner.Cut cut)
+      throws SQLException {
+    subtract.setString(1, cut.tenantId());
+    subtract.setString(2, cut.sessionId());
+    subtract.setLong(3, cut.lastSeq());
+    subtract.executeUpdate();
+    dropEmpty.setString(1, cut.tenantId());
+    dropEmpty.setString(2, HourlyRollup.hourOf(cut.tsMin()));
+    dropEmpty.setString(3, HourlyRollup.hourOf(cut.tsMax()));
+    dropEmpty.setString(4, cut.sessionId());
+    dropEmpty.executeUpdate();
   }
 
   /** Sweeps the sessions table in rowid slices, one short transaction each. */

@@ -15,14 +15,10 @@ import java.sql.SQLException;
 final class SqliteStatsReads implements StatsReads {
 
   private static final String COUNT_EVENTS = "SELECT count(*) FROM events WHERE tenant_id = ?";
-  // Without a WHERE clause SQLite counts the entries of an index page by page instead of visiting
-  // them: ~0.5 ms instead of ~30 ms at 1M events. Exact for a tenant that is alone in the table,
-  // which two seeks at either side of it prove.
-  private static final String COUNT_ALL_EVENTS = "SELECT count(*) FROM events";
-  private static final String OTHER_TENANT_BEFORE =
-      "SELECT 1 FROM events WHERE tenant_id < ? LIMIT 1";
-  private static final String OTHER_TENANT_AFTER =
-      "SELECT 1 FROM events WHERE tenant_id > ? LIMIT 1";
+  // The hourly rollups hold every stored event once (one row per hour and session): summing them
+  // reads a few rows per session-hour instead of counting every event (~230 ms at 10M events).
+  private static final String SUM_ROLLUPS =
+      "SELECT coalesce(sum(events), 0) FROM event_rollups WHERE tenant_id = ?";
   private static final String COUNT_SESSIONS = "SELECT count(*) FROM sessions WHERE tenant_id = ?";
   private static final String COUNT_AGENTS = "SELECT count(*) FROM agents WHERE tenant_id = ?";
 
@@ -80,12 +76,9 @@ final class SqliteStatsReads implements StatsReads {
         });
   }
 
-  /** Every event of the tenant; call inside a read transaction (the checks and count agree). */
+  /** Every stored event of the tenant. */
   static long countEvents(Connection c, String tenantId) throws SQLException {
-    boolean alone =
-        text(c, OTHER_TENANT_BEFORE, tenantId) == null
-            && text(c, OTHER_TENANT_AFTER, tenantId) == null;
-    return alone ? count(c, COUNT_ALL_EVENTS) : count(c, COUNT_EVENTS, tenantId);
+    return count(c, SUM_ROLLUPS, tenantId);
   }
 
   private static long count(Connection c, String sql, String... params) throws SQLException {

@@ -9,6 +9,7 @@ import dev.agentlens.engine.model.WriteResult;
 import dev.agentlens.engine.store.AgentTouch;
 import dev.agentlens.engine.store.BatchPlan;
 import dev.agentlens.engine.store.BatchPlanner;
+import dev.agentlens.engine.store.HourlyRollup;
 import dev.agentlens.engine.store.PlannedEvent;
 import dev.agentlens.engine.store.SessionKey;
 import dev.agentlens.engine.store.SessionState;
@@ -19,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -61,6 +63,16 @@ final class SqliteWriter {
           + " first_seen_at = min(first_seen_at, excluded.first_seen_at),"
           + " last_seen_at = max(last_seen_at, excluded.last_seen_at)";
 
+  private static final String UPSERT_ROLLUP =
+      "INSERT INTO event_rollups (tenant_id, hour, session_id, agent_id, is_metric, events,"
+          + " tool_calls, errors, latency_sum, latency_count, cost_usd)"
+          + " VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+          + " ON CONFLICT (tenant_id, hour, session_id, agent_id, is_metric) DO UPDATE SET"
+          + " events = events + excluded.events, tool_calls = tool_calls + excluded.tool_calls,"
+          + " errors = errors + excluded.errors, latency_sum = latency_sum + excluded.latency_sum,"
+          + " latency_count = latency_count + excluded.latency_count,"
+          + " cost_usd = cost_usd + excluded.cost_usd";
+
   private static final String SELECT_SESSION =
       "SELECT agent_id, agent_name, started_at, ended_at, last_event_at, status, event_count,"
           + " tool_call_count, error_count, total_cost_usd, llm_call_count, total_input_tokens,"
@@ -98,6 +110,7 @@ final class SqliteWriter {
     BatchPlan plan = planWhileInserting(c, events, sessions, ids);
     upsertSessions(c, plan.sessions());
     upsertAgents(c, plan.agents());
+    upsertRollups(c, HourlyRollup.of(plan.events()));
     saveCheckpoint(c, batch.nodeId(), batch.journalIndex());
     List<Event> committed = new ArrayList<>(plan.events().size());
     for (PlannedEvent p : plan.events()) {
@@ -319,6 +332,27 @@ final class SqliteWriter {
         ps.setString(3, a.name());
         ps.setString(4, a.firstSeenAt());
         ps.setString(5, a.lastSeenAt());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void upsertRollups(Connection c, Collection<HourlyRollup> rollups)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(UPSERT_ROLLUP)) {
+      for (HourlyRollup r : rollups) {
+        ps.setString(1, r.tenantId());
+        ps.setString(2, r.hour());
+        ps.setString(3, r.sessionId());
+        ps.setString(4, r.agentId());
+        ps.setInt(5, r.metric() ? 1 : 0);
+        ps.setLong(6, r.events());
+        ps.setLong(7, r.toolCalls());
+        ps.setLong(8, r.errors());
+        ps.setDouble(9, r.latencySum());
+        ps.setLong(10, r.latencyCount());
+        ps.setDouble(11, r.costUsd());
         ps.addBatch();
       }
       ps.executeBatch();

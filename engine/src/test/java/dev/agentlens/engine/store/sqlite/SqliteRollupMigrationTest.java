@@ -1,0 +1,98 @@
+package dev.agentlens.engine.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentlens.engine.model.IngestEvent;
+import dev.agentlens.engine.model.Severity;
+import dev.agentlens.engine.store.EventStore;
+import dev.agentlens.engine.store.StoreSettings;
+import dev.agentlens.engine.testing.StoreHarness;
+import dev.agentlens.engine.testing.TestEvents;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A database from before the rollups (schema v2) gets them backfilled by migration v3, equal row
+ * for row to what the drain transactions maintain incrementally.
+ */
+class SqliteRollupMigrationTest {
+
+  @TempDir Path dir;
+  private final Vertx vertx = Vertx.vertx();
+
+  @AfterEach
+  void close() {
+    StoreHarness.await(vertx.close());
+  }
+
+  private EventStore open(Path file) {
+    EventStore store =
+        new SqliteEventStore(
+            vertx, SqliteSettings.at(file), new StoreSettings(Clock.systemUTC(), 30));
+    StoreHarness.await(store.start());
+    return store;
+  }
+
+  @Test
+  void migrationBackfillsTheRollupsTheWriterWouldHaveKept() throws Exception {
+    Path file = dir.resolve("old.db");
+    EventStore store = open(file);
+    TestEvents events =
+        new TestEvents("tenant-a", Instant.parse("2026-03-10T09:58:00Z"), Duration.ofSeconds(17));
+    List<IngestEvent> batch = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      String session = "s" + (i % 4);
+      batch.add(
+          switch (i % 5) {
+            case 0 -> events.toolCall(session, "web_search").build();
+            case 1 -> events.toolResponse(session, "web_search", 10 + i).build();
+            case 2 -> events.costTracked(session, "openai", "gpt-4o", 1, 1, 0.25 * i).build();
+            case 3 -> events.otlpMetric(session, "queue.depth", i).build();
+            default -> events.custom(session, "x").severity(Severity.ERROR).build();
+          });
+    }
+    new StoreHarness(store).write(batch);
+    StoreHarness.await(store.close());
+    List<String> maintained = rollups(file);
+
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE event_rollups");
+      s.execute("DELETE FROM schema_migrations WHERE version = 3");
+    }
+    StoreHarness.await(open(file).close());
+
+    assertThat(maintained).hasSizeGreaterThan(8);
+    assertThat(rollups(file)).isEqualTo(maintained);
+  }
+
+  private static List<String> rollups(Path file) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM event_rollups ORDER BY 1, 2, 3, 4, 5")) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= columns; i++) {
+          row.append(rs.getString(i)).append('|');
+        }
+        rows.add(row.toString());
+      }
+    }
+    return rows;
+  }
+}
