@@ -1,29 +1,27 @@
 package dev.agentlens.engine.store.postgres;
 
 import dev.agentlens.engine.model.AgentAnalytics;
-import dev.agentlens.engine.model.AnalyticsBucket;
 import dev.agentlens.engine.model.AnalyticsQuery;
 import dev.agentlens.engine.model.AnalyticsResult;
-import dev.agentlens.engine.model.AnalyticsTotals;
 import dev.agentlens.engine.model.CostAnalytics;
 import dev.agentlens.engine.model.LlmAnalytics;
 import dev.agentlens.engine.model.LlmQuery;
 import dev.agentlens.engine.model.ToolAnalytics;
 import dev.agentlens.engine.store.AnalyticsReads;
+import dev.agentlens.engine.store.RollupWindow;
+import dev.agentlens.engine.store.SummaryFold;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Analytics (reference §6) over the typed event columns; payload JSON is never parsed. Each
  * endpoint is one scan of its window grouped finely in SQL and folded in Java, so that distinct
- * session and agent counts of buckets and totals come from the same pass.
+ * session and agent counts of buckets and totals come from the same pass; the summary scans the
+ * hourly rollups for the window's whole hours (V3__event_rollups.sql) and events only at its edges.
  */
 final class PostgresAnalyticsReads implements AnalyticsReads {
 
@@ -35,6 +33,15 @@ final class PostgresAnalyticsReads implements AnalyticsReads {
           + " count(duration_ms) FILTER (WHERE event_type = 'tool_response'),"
           + " sum(cost_usd) FILTER (WHERE event_type = 'cost_tracked')"
           + " FROM events WHERE %s GROUP BY 1, 2, 3";
+
+  /**
+   * The SUMMARY columns from the rollups of whole hours. A rollup hour labelled as its first
+   * instant falls in the same hour, day and ISO week bucket as each of its events.
+   */
+  private static final String ROLLUP_SUMMARY =
+      "SELECT %s AS bucket, session_id, agent_id, sum(events)::int8, sum(tool_calls)::int8,"
+          + " sum(errors)::int8, sum(latency_sum), sum(latency_count)::int8, sum(cost_usd)"
+          + " FROM event_rollups WHERE %s GROUP BY 1, 2, 3";
 
   /** Sessions of the tenant carrying any of the tags (exact element match). */
   private static final String TAGGED_SESSIONS =
@@ -59,9 +66,43 @@ final class PostgresAnalyticsReads implements AnalyticsReads {
     this.db = db;
   }
 
+  /**
+   * Whole hours of the window from {@code event_rollups}, the partial edge hours from events, all
+   * in one snapshot; the rows of both have the same (bucket, session, agent) shape and go through
+   * the same fold, so distinct sessions and agents stay exact across the two sources.
+   */
   @Override
   public Future<AnalyticsResult> summary(AnalyticsQuery query) {
-    return summary(query, PostgresBuckets.events(query));
+    RollupWindow window =
+        RollupWindow.applies(query.from(), query.to())
+            ? RollupWindow.of(query.from(), query.to())
+            : null;
+    if (window == null || !window.hasWholeHours()) {
+      return summary(query, PostgresBuckets.events(query));
+    }
+    List<Statement> parts = new ArrayList<>(3);
+    parts.add(
+        Statement.of(
+            ROLLUP_SUMMARY,
+            label(query, "(hour || ':00:00.000Z')"),
+            PostgresBuckets.rollups(query, window.firstHour(), window.lastHour())));
+    for (RollupWindow.Range edge : new RollupWindow.Range[] {window.before(), window.after()}) {
+      if (edge != null) {
+        parts.add(
+            Statement.of(
+                SUMMARY,
+                label(query, "timestamp"),
+                PostgresBuckets.events(query, edge.from(), edge.to())));
+      }
+    }
+    return db.snapshot(
+        c -> {
+          List<Future<RowSet<Row>>> rows = new ArrayList<>(parts.size());
+          for (Statement p : parts) {
+            rows.add(c.preparedQuery(p.sql()).execute(p.args()));
+          }
+          return Future.all(rows).map(all -> summary(all.<RowSet<Row>>list()));
+        });
   }
 
   @Override
@@ -107,25 +148,41 @@ final class PostgresAnalyticsReads implements AnalyticsReads {
     return PostgresLlmAnalytics.read(db, query);
   }
 
-  private Future<AnalyticsResult> summary(AnalyticsQuery query, PostgresWhere where) {
-    String sql =
-        SUMMARY.formatted(
-            PostgresBuckets.label(query.granularity(), "timestamp"), where.conditions());
-    return db.query(PostgresWhere.sql(sql), where.tuple()).map(PostgresAnalyticsReads::summary);
+  /** A summary statement with its bucket label and conditions filled in. */
+  private record Statement(String sql, Tuple args) {
+    static Statement of(String template, String label, PostgresWhere where) {
+      return new Statement(
+          PostgresWhere.sql(template.formatted(label, where.conditions())), where.tuple());
+    }
   }
 
-  private static AnalyticsResult summary(RowSet<Row> rows) {
-    Map<String, Fold> buckets = new TreeMap<>();
-    Fold total = new Fold();
-    Set<String> agents = new HashSet<>();
-    for (Row r : rows) {
-      buckets.computeIfAbsent(r.getString(0), k -> new Fold()).add(r);
-      total.add(r);
-      agents.add(r.getString(2));
+  private static String label(AnalyticsQuery query, String column) {
+    return PostgresBuckets.label(query.granularity(), column);
+  }
+
+  private Future<AnalyticsResult> summary(AnalyticsQuery query, PostgresWhere where) {
+    Statement s = Statement.of(SUMMARY, label(query, "timestamp"), where);
+    return db.query(s.sql(), s.args()).map(rows -> summary(List.of(rows)));
+  }
+
+  /** Folds (bucket, session, agent, sums…) rows, from any number of statements. */
+  private static AnalyticsResult summary(List<RowSet<Row>> parts) {
+    SummaryFold fold = new SummaryFold();
+    for (RowSet<Row> rows : parts) {
+      for (Row r : rows) {
+        fold.add(
+            r.getString(0),
+            r.getString(1),
+            r.getString(2),
+            r.getLong(3),
+            r.getLong(4),
+            r.getLong(5),
+            PostgresRows.dbl(r, 6),
+            r.getLong(7),
+            PostgresRows.dbl(r, 8));
+      }
     }
-    List<AnalyticsBucket> out = new ArrayList<>(buckets.size());
-    buckets.forEach((label, f) -> out.add(f.bucket(label)));
-    return new AnalyticsResult(out, total.totals(agents.size()));
+    return fold.result();
   }
 
   private static List<AgentAnalytics> agents(RowSet<Row> rows) {
@@ -160,40 +217,5 @@ final class PostgresAnalyticsReads implements AnalyticsReads {
               PostgresRows.dbl(r, 3)));
     }
     return out;
-  }
-
-  /** Sums of the summary columns over some (bucket, session, agent) groups. */
-  private static final class Fold {
-    private long events;
-    private long toolCalls;
-    private long errors;
-    private double latencySum;
-    private long latencyCount;
-    private double cost;
-    private final Set<String> sessions = new HashSet<>();
-
-    void add(Row r) {
-      sessions.add(r.getString(1));
-      events += r.getLong(3);
-      toolCalls += r.getLong(4);
-      errors += r.getLong(5);
-      latencySum += PostgresRows.dbl(r, 6);
-      latencyCount += r.getLong(7);
-      cost += PostgresRows.dbl(r, 8);
-    }
-
-    private double avgLatency() {
-      return latencyCount > 0 ? latencySum / latencyCount : 0;
-    }
-
-    AnalyticsBucket bucket(String label) {
-      return new AnalyticsBucket(
-          label, events, toolCalls, errors, avgLatency(), cost, sessions.size());
-    }
-
-    AnalyticsTotals totals(long uniqueAgents) {
-      return new AnalyticsTotals(
-          events, toolCalls, errors, avgLatency(), cost, sessions.size(), uniqueAgents);
-    }
   }
 }

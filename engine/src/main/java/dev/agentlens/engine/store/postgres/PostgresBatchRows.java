@@ -5,6 +5,7 @@ import dev.agentlens.engine.model.Event;
 import dev.agentlens.engine.model.IngestEvent;
 import dev.agentlens.engine.model.PayloadFacts;
 import dev.agentlens.engine.store.AgentTouch;
+import dev.agentlens.engine.store.HourlyRollup;
 import dev.agentlens.engine.store.PlannedEvent;
 import dev.agentlens.engine.store.SessionKey;
 import dev.agentlens.engine.store.SessionState;
@@ -72,6 +73,25 @@ final class PostgresBatchRows {
           + " last_seen_at = greatest(agents.last_seen_at, excluded.last_seen_at)"
           + " WHERE agents.first_seen_at > excluded.first_seen_at"
           + " OR agents.last_seen_at < excluded.last_seen_at";
+
+  /**
+   * Adds the batch's {@link HourlyRollup} increments: additive SET, so two nodes' transactions on
+   * one key add up, never overwrite. In key order (the primary key's "C" order, as retention locks
+   * them) so that concurrent transactions on shared rows wait instead of deadlocking.
+   */
+  static final String UPSERT_ROLLUPS =
+      "INSERT INTO event_rollups AS r (tenant_id, hour, session_id, agent_id, is_metric, events,"
+          + " tool_calls, errors, latency_sum, latency_count, cost_usd)"
+          + " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bool[],"
+          + " $6::int8[], $7::int8[], $8::int8[], $9::float8[], $10::int8[], $11::float8[])"
+          + " AS v(t, h, s, a, m, n, tc, er, ls, lc, cu)"
+          + " ORDER BY t COLLATE \"C\", h COLLATE \"C\", s COLLATE \"C\", a COLLATE \"C\", m"
+          + " ON CONFLICT (tenant_id, hour, session_id, agent_id, is_metric) DO UPDATE SET"
+          + " events = r.events + excluded.events, tool_calls = r.tool_calls + excluded.tool_calls,"
+          + " errors = r.errors + excluded.errors,"
+          + " latency_sum = r.latency_sum + excluded.latency_sum,"
+          + " latency_count = r.latency_count + excluded.latency_count,"
+          + " cost_usd = r.cost_usd + excluded.cost_usd";
 
   static final String INSERT_DEAD_LETTERS =
       "INSERT INTO dead_letters (tenant_id, event_id, reason, event_json, created_at)"
@@ -194,6 +214,34 @@ final class PostgresBatchRows {
       cols[4][i] = a.lastSeenAt();
     }
     return Tuple.tuple(new ArrayList<>(List.of((Object[]) cols)));
+  }
+
+  /** The bind arrays of {@link #UPSERT_ROLLUPS}; {@link HourlyRollup#of} made the keys unique. */
+  static Tuple rollups(Collection<HourlyRollup> rollups) {
+    int n = rollups.size();
+    String[][] key = new String[4][n];
+    Boolean[] metric = new Boolean[n];
+    Long[][] counts = new Long[4][n];
+    Double[][] sums = new Double[2][n];
+    int i = 0;
+    for (HourlyRollup r : rollups) {
+      key[0][i] = r.tenantId();
+      key[1][i] = r.hour();
+      key[2][i] = r.sessionId();
+      key[3][i] = r.agentId();
+      metric[i] = r.metric();
+      counts[0][i] = r.events();
+      counts[1][i] = r.toolCalls();
+      counts[2][i] = r.errors();
+      counts[3][i] = r.latencyCount();
+      sums[0][i] = r.latencySum();
+      sums[1][i++] = r.costUsd();
+    }
+    return Tuple.wrap(
+        new Object[] {
+          key[0], key[1], key[2], key[3], metric, counts[0], counts[1], counts[2], sums[0],
+          counts[3], sums[1]
+        });
   }
 
   static Tuple keys(Collection<SessionKey> keys) {

@@ -6,7 +6,8 @@ import dev.agentlens.engine.model.Granularity;
 /**
  * Analytics bucket labels computed in SQL from canonical timestamps (always {@code
  * YYYY-MM-DDTHH:mm:ss.SSSZ}, so a prefix is a truncation), and the window filter the analytics
- * statements share. Week buckets are ISO weeks labelled {@code IYYY-Www} (SPEC §4), as on SQLite.
+ * statements share (over events, and over the hourly rollups). Week buckets are ISO weeks labelled
+ * {@code IYYY-Www} (SPEC §4), as on SQLite.
  */
 final class PostgresBuckets {
   private PostgresBuckets() {}
@@ -30,8 +31,26 @@ final class PostgresBuckets {
 
   /** The events of an analytics query: window, optional agent, OTLP metrics kept or not. */
   static PostgresWhere events(AnalyticsQuery q) {
-    PostgresWhere w =
-        window(q.tenantId(), q.from(), q.to()).andIfPresent("agent_id = ?", q.agentId());
+    return events(q, q.from(), q.to());
+  }
+
+  /** The events of an analytics query in the inclusive part {@code from..to} of its window. */
+  static PostgresWhere events(AnalyticsQuery q, String from, String to) {
+    return filters(q, window(q.tenantId(), from, to));
+  }
+
+  /** The {@code event_rollups} rows of an analytics query's whole hours {@code first..last}. */
+  static PostgresWhere rollups(AnalyticsQuery q, String firstHour, String lastHour) {
+    return filters(
+        q,
+        new PostgresWhere()
+            .and("tenant_id = ?", q.tenantId())
+            .and("hour >= ?", firstHour)
+            .and("hour <= ?", lastHour));
+  }
+
+  private static PostgresWhere filters(AnalyticsQuery q, PostgresWhere w) {
+    w.andIfPresent("agent_id = ?", q.agentId());
     return q.excludeMetrics() ? w.and("NOT is_metric") : w;
   }
 }

@@ -19,7 +19,8 @@ import java.util.List;
 final class PostgresMigrations {
 
   /** In order; a released file is never edited, a change is a new version. */
-  static final List<String> FILES = List.of("V1__schema.sql", "V2__engine_leases.sql");
+  static final List<String> FILES =
+      List.of("V1__schema.sql", "V2__engine_leases.sql", "V3__event_rollups.sql");
 
   private final SqlConnection connection;
 

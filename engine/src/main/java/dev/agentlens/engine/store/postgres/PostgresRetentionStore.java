@@ -17,9 +17,11 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Retention (SPEC §7). Each chunk is one transaction that takes the retention advisory lock (one
  * chunk at a time across every node), sets the transaction-local flag the delete trigger checks,
- * anchors and deletes the expired seq-ordered prefixes found by {@link PostgresRetentionPlanner}.
- * Writers are never blocked: they lock session rows, retention only deletes old events. Consecutive
- * chunks of one run resume where the previous one stopped.
+ * anchors and deletes the expired seq-ordered prefixes found by {@link PostgresRetentionPlanner},
+ * subtracting them from the hourly rollups in the same statement. Writers lock session rows and
+ * retention only deletes old events, so a writer waits for a chunk only when it adds to a rollup
+ * row of an expired hour (an event timestamped before the cutoff). Consecutive chunks of one run
+ * resume where the previous one stopped.
  */
 final class PostgresRetentionStore implements RetentionStore {
 
@@ -31,15 +33,51 @@ final class PostgresRetentionStore implements RetentionStore {
           + PostgresLocks.RETENTION
           + "), set_config('agentlens.retention', 'on', true)";
 
+  private static final String ROLLUP_KEY =
+      " WHERE r.tenant_id = l.tenant_id AND r.hour = l.hour AND r.session_id = l.session_id"
+          + " AND r.agent_id = l.agent_id AND r.is_metric = l.is_metric";
+
   private static final String INSERT_ANCHORS =
       "INSERT INTO chain_anchors (tenant_id, session_id, first_prev_hash, last_hash, last_seq,"
           + " event_count, segment_digest, ts_min, ts_max, created_at)"
           + " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int8[],"
           + " $6::int8[], $7::text[], $8::text[], $9::text[], $10::text[])";
 
+  /**
+   * Deletes the prefixes and takes their contribution out of {@code event_rollups} (the sums of
+   * V3__event_rollups.sql), deleting the rollup rows that reach no events; returns the events
+   * deleted. The rollup rows are locked in key order first, as a drain upsert takes them. The
+   * UPDATE and DELETE decide on the locked (latest) {@code events}, not on the statement's snapshot
+   * of the row, so a drain transaction that committed an increment meanwhile is never lost.
+   */
   private static final String DELETE_PREFIXES =
-      "DELETE FROM events e USING unnest($1::text[], $2::text[], $3::int8[]) AS c(t, s, q)"
-          + " WHERE e.tenant_id = c.t AND e.session_id = c.s AND e.seq <= c.q";
+      "WITH gone AS (DELETE FROM events e"
+          + " USING unnest($1::text[], $2::text[], $3::int8[]) AS c(t, s, q)"
+          + " WHERE e.tenant_id = c.t AND e.session_id = c.s AND e.seq <= c.q"
+          + " RETURNING e.tenant_id, substr(e.timestamp, 1, 13) AS hour, e.session_id,"
+          + " e.agent_id, e.is_metric, e.event_type, e.is_error, e.duration_ms, e.cost_usd),"
+          + " sums AS (SELECT tenant_id, hour, session_id, agent_id, is_metric, count(*) AS n,"
+          + " count(*) FILTER (WHERE event_type = 'tool_call') AS tc,"
+          + " count(*) FILTER (WHERE is_error) AS er,"
+          + " coalesce(sum(duration_ms) FILTER (WHERE event_type = 'tool_response'), 0) AS ls,"
+          + " count(duration_ms) FILTER (WHERE event_type = 'tool_response') AS lc,"
+          + " coalesce(sum(cost_usd) FILTER (WHERE event_type = 'cost_tracked'), 0) AS cu"
+          + " FROM gone GROUP BY 1, 2, 3, 4, 5),"
+          + " locked AS (SELECT r.tenant_id, r.hour, r.session_id, r.agent_id, r.is_metric,"
+          + " r.events, s.n, s.tc, s.er, s.ls, s.lc, s.cu FROM event_rollups r JOIN sums s"
+          + " ON r.tenant_id = s.tenant_id AND r.hour = s.hour AND r.session_id = s.session_id"
+          + " AND r.agent_id = s.agent_id AND r.is_metric = s.is_metric"
+          + " ORDER BY r.tenant_id, r.hour, r.session_id, r.agent_id, r.is_metric FOR UPDATE OF r),"
+          + " shrunk AS (UPDATE event_rollups r SET events = r.events - l.n,"
+          + " tool_calls = r.tool_calls - l.tc, errors = r.errors - l.er,"
+          + " latency_sum = r.latency_sum - l.ls, latency_count = r.latency_count - l.lc,"
+          + " cost_usd = r.cost_usd - l.cu FROM locked l"
+          + ROLLUP_KEY
+          + " AND l.events > l.n RETURNING 1),"
+          + " emptied AS (DELETE FROM event_rollups r USING locked l"
+          + ROLLUP_KEY
+          + " AND l.events <= l.n RETURNING 1)"
+          + " SELECT count(*) FROM gone";
 
   /**
    * One slice of sessions in key order; those without events are deleted unless a writer appended
@@ -134,7 +172,7 @@ final class PostgresRetentionStore implements RetentionStore {
                     .execute(Tuple.wrap(new Object[] {text[0], text[1], lastSeq})))
         .compose(
             deleted ->
-                deleted.rowCount() == plan.eventCount()
+                PostgresRows.scalarLong(deleted) == plan.eventCount()
                     ? Future.<Void>succeededFuture()
                     : Future.failedFuture(
                         new IllegalStateException(

@@ -13,7 +13,8 @@ import io.vertx.sqlclient.Tuple;
 final class PostgresStatsReads implements StatsReads {
 
   private static final String STATS =
-      "SELECT (SELECT count(*) FROM events WHERE tenant_id = $1),"
+      // Counting a tenant's events reads every one of them; the hourly rollups hold the count.
+      "SELECT (SELECT coalesce(sum(events), 0)::int8 FROM event_rollups WHERE tenant_id = $1),"
           + " (SELECT count(*) FROM sessions WHERE tenant_id = $1),"
           + " (SELECT count(*) FROM agents WHERE tenant_id = $1),"
           // ORDER BY … LIMIT 1 is one seek at either end of idx_events_timestamp, never a scan.

@@ -6,6 +6,7 @@ import dev.agentlens.engine.model.IngestEvent;
 import dev.agentlens.engine.model.WriteResult;
 import dev.agentlens.engine.store.BatchPlan;
 import dev.agentlens.engine.store.BatchPlanner;
+import dev.agentlens.engine.store.HourlyRollup;
 import dev.agentlens.engine.store.PlannedEvent;
 import dev.agentlens.engine.store.SessionKey;
 import dev.agentlens.engine.store.SessionState;
@@ -16,6 +17,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,7 +32,8 @@ import java.util.Set;
  * first inserted as placeholders (so that they can be locked too), then all are locked in (tenant,
  * id) order — the same order on every node, so two writers wait for each other instead of
  * deadlocking — and a second writer of the same session continues the chain from the first one's
- * committed tail. Rows go in as multi-row {@code unnest} inserts (see {@link PostgresBatchRows}).
+ * committed tail. Rows go in as multi-row {@code unnest} inserts (see {@link PostgresBatchRows}),
+ * the hourly rollups of the inserted events with them.
  */
 final class PostgresWriter {
 
@@ -201,7 +204,9 @@ final class PostgresWriter {
       Tuple sessions,
       Tuple agents,
       Tuple unusedPlaceholders,
-      int unusedCount) {}
+      int unusedCount,
+      Tuple rollups,
+      int rollupCount) {}
 
   /** The chaining and encoding, CPU work that {@link #write} runs on a worker thread. */
   private static java.util.concurrent.Callable<Prepared> plan(
@@ -212,19 +217,22 @@ final class PostgresWriter {
       for (SessionState s : plan.sessions()) {
         unused.remove(new SessionKey(s.tenantId, s.id));
       }
+      Collection<HourlyRollup> rollups = HourlyRollup.of(plan.events());
       return new Prepared(
           plan,
           PostgresBatchRows.eventChunks(plan.events()),
           PostgresBatchRows.sessions(plan.sessions()),
           PostgresBatchRows.agents(plan.agents()),
           PostgresBatchRows.keys(unused),
-          unused.size());
+          unused.size(),
+          PostgresBatchRows.rollups(rollups),
+          rollups.size());
     };
   }
 
   /** Sends every write of the batch at once (the connection pipelines them), then the result. */
   private Future<WriteResult> apply(SqlConnection c, DrainBatch batch, Prepared p) {
-    List<Future<?>> writes = new ArrayList<>(p.events().size() + 4);
+    List<Future<?>> writes = new ArrayList<>(p.events().size() + 5);
     BatchPlan plan = p.plan();
     for (Tuple chunk : p.events()) {
       writes.add(c.preparedQuery(PostgresBatchRows.INSERT_EVENTS).execute(chunk));
@@ -246,6 +254,9 @@ final class PostgresWriter {
     }
     if (!plan.agents().isEmpty()) {
       writes.add(c.preparedQuery(PostgresBatchRows.UPSERT_AGENTS).execute(p.agents()));
+    }
+    if (p.rollupCount() > 0) {
+      writes.add(c.preparedQuery(PostgresBatchRows.UPSERT_ROLLUPS).execute(p.rollups()));
     }
     writes.add(
         c.preparedQuery(SAVE_CHECKPOINT)

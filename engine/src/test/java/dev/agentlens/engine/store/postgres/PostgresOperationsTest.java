@@ -140,7 +140,7 @@ class PostgresOperationsTest {
 
     assertThat(db.rows(db.schema(), "SELECT version, name FROM schema_migrations", Tuple.tuple()))
         .extracting(r -> r.getInteger(0) + " " + r.getString(1))
-        .containsExactly("1 V1__schema.sql", "2 V2__engine_leases.sql");
+        .containsExactly("1 V1__schema.sql", "2 V2__engine_leases.sql", "3 V3__event_rollups.sql");
     StoreHarness.await(store(url).start());
   }
 
@@ -150,7 +150,7 @@ class PostgresOperationsTest {
     StoreHarness.await(store(url).start());
     db.rows(
         db.schema(),
-        "INSERT INTO schema_migrations VALUES (3, 'V3__future.sql', '2030-01-01')",
+        "INSERT INTO schema_migrations VALUES (4, 'V4__future.sql', '2030-01-01')",
         Tuple.tuple());
 
     Throwable t = StoreHarness.awaitFailure(store(url).start());
@@ -314,6 +314,8 @@ class PostgresOperationsTest {
     for (Row r : seqs) {
       assertThat(r.getLong(2)).as("contiguous seq in %s", r.getString(0)).isEqualTo(r.getLong(1));
     }
+    // Every writer added to the same few rollup rows; none overwrote another's increment.
+    PostgresRollupsTest.assertRollupsAreARecount(db);
   }
 
   private static Throwable catchFailure(Runnable r) {

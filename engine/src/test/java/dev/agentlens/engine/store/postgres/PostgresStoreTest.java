@@ -9,6 +9,7 @@ import dev.agentlens.engine.store.contract.AnalyticsContract;
 import dev.agentlens.engine.store.contract.ConfigAndKeysContract;
 import dev.agentlens.engine.store.contract.EventQueryContract;
 import dev.agentlens.engine.store.contract.RetentionContract;
+import dev.agentlens.engine.store.contract.RollupContract;
 import dev.agentlens.engine.store.contract.SessionsContract;
 import dev.agentlens.engine.store.contract.StatsContract;
 import dev.agentlens.engine.store.contract.TenantIsolationContract;
@@ -211,6 +212,26 @@ class PostgresStoreTest {
 
   @Nested
   class Analytics extends AnalyticsContract {
+    final Pg db = new Pg();
+
+    @Override
+    protected EventStore createStore(Vertx vertx, StoreSettings settings) {
+      return db.open(vertx, settings);
+    }
+
+    @Override
+    protected void tamperPayload(String tenantId, String eventId, String payload) throws Exception {
+      db.tamper(tenantId, eventId, payload);
+    }
+
+    @Override
+    protected List<DeadLetter> deadLetters() throws Exception {
+      return db.deadLetters();
+    }
+  }
+
+  @Nested
+  class Rollups extends RollupContract {
     final Pg db = new Pg();
 
     @Override
