@@ -93,7 +93,8 @@ public final class AgentLensServer {
                 config.journal().dir(),
                 config.journal().sync(),
                 config.journal().retain(),
-                config.journal().rollCycle()));
+                config.journal().rollCycle(),
+                config.httpMaxBody()));
     IngestMetrics metrics = new IngestMetrics();
     ApiKeyCache keys = new ApiKeyCache(clock);
     await(keys.load(store.keys()));

@@ -5,6 +5,7 @@ import dev.agentlens.bench.report.ReportWriter;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,6 +64,8 @@ public final class Bench {
 
   private static int run(List<String> args) throws Exception {
     RunSettings s = RunSettings.from(new Args(args, RunSettings.FLAGS, RunSettings.OPTIONS));
+    // A quick run takes about 2 minutes and the full one under an hour on 2 vCPUs.
+    Watchdog.start(s.quick() ? Duration.ofMinutes(10) : Duration.ofHours(3));
     BenchRun run = new BenchRun(s);
     Report report = run.execute();
     List<Path> files =

@@ -28,10 +28,6 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
  * {@link #deleteAppliedCycles} from the drainer. The JVM needs the parent pom's Chronicle flags.
  */
 public final class ChronicleJournal implements AutoCloseable {
-  /** Chronicle refuses a message larger than a quarter of its block size. */
-  private static final long BLOCK_SIZE = 64L << 20;
-
-  private static final long MAX_ENTRY_BYTES = BLOCK_SIZE / 4;
   private static final int BUFFER_BYTES = 128 << 10;
   private static final int BUFFER_KEEP_BYTES = 4 << 20;
 
@@ -75,7 +71,7 @@ public final class ChronicleJournal implements AutoCloseable {
     SingleChronicleQueue queue =
         SingleChronicleQueueBuilder.binary(settings.dir())
             .rollCycle(CycleFiles.rollCycleNamed(settings.rollCycle()))
-            .blockSize(BLOCK_SIZE)
+            .blockSize(settings.blockSize())
             .timeProvider(time)
             .build();
     return new ChronicleJournal(settings, queue);
@@ -105,9 +101,11 @@ public final class ChronicleJournal implements AutoCloseable {
     Bytes<byte[]> buffer = w.buffer;
     buffer.clear();
     JournalCodec.encode(buffer, tenantId, events);
-    if (buffer.writePosition() > MAX_ENTRY_BYTES) {
+    // Chronicle refuses a message larger than a quarter of its block size.
+    long maxEntryBytes = settings.blockSize() / 4;
+    if (buffer.writePosition() > maxEntryBytes) {
       throw new IllegalArgumentException(
-          "journal entry of " + buffer.writePosition() + " bytes exceeds " + MAX_ENTRY_BYTES);
+          "journal entry of " + buffer.writePosition() + " bytes exceeds " + maxEntryBytes);
     }
     w.appender.writeBytes(buffer);
     long index = w.appender.lastIndexAppended();
