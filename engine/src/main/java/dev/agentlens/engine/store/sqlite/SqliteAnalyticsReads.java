@@ -128,7 +128,7 @@ final class SqliteAnalyticsReads implements AnalyticsReads {
   }
 
   /** Adds the (bucket, session, agent) groups of the events {@code filter} selects. */
-  static void foldEvents(
+  private static void foldEvents(
       Connection c, AnalyticsQuery query, SqliteAnalyticsFilter filter, SummaryFold fold)
       throws SQLException {
     String sql =
@@ -140,21 +140,29 @@ final class SqliteAnalyticsReads implements AnalyticsReads {
   }
 
   /** Folds the rows of a (bucket, session, agent, events … cost) statement. */
-  static void foldRows(PreparedStatement ps, SummaryFold fold) throws SQLException {
+  private static void foldRows(PreparedStatement ps, SummaryFold fold) throws SQLException {
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        fold.add(
-            rs.getString(1),
-            rs.getString(2),
-            rs.getString(3),
-            rs.getLong(4),
-            rs.getLong(5),
-            rs.getLong(6),
-            rs.getDouble(7),
-            rs.getLong(8),
-            rs.getDouble(9));
+        addGroup(fold, rs.getString(1), rs, 2);
       }
     }
+  }
+
+  /**
+   * Adds the (session, agent, events, tool calls, errors, latency sum/count, cost) at {@code from}.
+   */
+  static void addGroup(SummaryFold fold, String bucket, ResultSet rs, int from)
+      throws SQLException {
+    fold.add(
+        bucket,
+        rs.getString(from),
+        rs.getString(from + 1),
+        rs.getLong(from + 2),
+        rs.getLong(from + 3),
+        rs.getLong(from + 4),
+        rs.getDouble(from + 5),
+        rs.getLong(from + 6),
+        rs.getDouble(from + 7));
   }
 
   private static List<AgentAnalytics> agents(Connection c, SqliteAnalyticsFilter filter)

@@ -25,23 +25,45 @@ final class SqliteRollupSummary {
       "SELECT hour, session_id, agent_id, events, tool_calls, errors, latency_sum,"
           + " latency_count, cost_usd FROM event_rollups WHERE %s";
 
+  private static final String EDGE =
+      "SELECT session_id, agent_id, count(*), sum(event_type = 'tool_call'), sum(is_error),"
+          + " sum(CASE WHEN event_type = 'tool_response' THEN duration_ms END),"
+          + " count(CASE WHEN event_type = 'tool_response' THEN duration_ms END),"
+          + " sum(CASE WHEN event_type = 'cost_tracked' THEN cost_usd END)"
+          + " FROM events WHERE %s GROUP BY session_id, agent_id";
+
   static AnalyticsResult read(Connection c, AnalyticsQuery q, RollupWindow w) throws SQLException {
     SummaryFold fold = new SummaryFold();
     foldRollups(c, q, w, fold);
     for (RollupWindow.Range edge : new RollupWindow.Range[] {w.before(), w.after()}) {
       if (edge != null) {
-        AnalyticsQuery part =
-            new AnalyticsQuery(
-                q.tenantId(),
-                edge.from(),
-                edge.to(),
-                q.granularity(),
-                q.agentId(),
-                q.excludeMetrics());
-        SqliteAnalyticsReads.foldEvents(c, part, SqliteAnalyticsFilter.events(part), fold);
+        foldEdge(c, q, edge, fold);
       }
     }
     return fold.result();
+  }
+
+  /**
+   * A partial hour lies inside one bucket of any granularity, so its events are grouped by session
+   * and agent only: grouping by a computed bucket label as well made SQLite sort twice as long (26
+   * vs 13 ms for 9k events).
+   */
+  private static void foldEdge(
+      Connection c, AnalyticsQuery q, RollupWindow.Range edge, SummaryFold fold)
+      throws SQLException {
+    AnalyticsQuery part =
+        new AnalyticsQuery(
+            q.tenantId(), edge.from(), edge.to(), q.granularity(), q.agentId(), q.excludeMetrics());
+    SqliteAnalyticsFilter filter = SqliteAnalyticsFilter.events(part);
+    String label = SqliteBucketRange.of(q.granularity(), edge.from()).label();
+    try (PreparedStatement ps = c.prepareStatement(EDGE.formatted(filter.sql()))) {
+      filter.bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          SqliteAnalyticsReads.addGroup(fold, label, rs, 1);
+        }
+      }
+    }
   }
 
   private static void foldRollups(Connection c, AnalyticsQuery q, RollupWindow w, SummaryFold fold)
@@ -65,16 +87,7 @@ final class SqliteRollupSummary {
               labels.computeIfAbsent(
                   rs.getString(1),
                   h -> SqliteBucketRange.of(q.granularity(), h + ":00:00.000Z").label());
-          fold.add(
-              label,
-              rs.getString(2),
-              rs.getString(3),
-              rs.getLong(4),
-              rs.getLong(5),
-              rs.getLong(6),
-              rs.getDouble(7),
-              rs.getLong(8),
-              rs.getDouble(9));
+          SqliteAnalyticsReads.addGroup(fold, label, rs, 2);
         }
       }
     }
