@@ -154,14 +154,18 @@ final class BenchRun {
         seg.errors());
   }
 
-  private List<QueryResult> queries(LoadClient client, Dataset ds) {
-    long stored = storedEvents(client);
+  private List<QueryResult> queries(LoadClient idle, Dataset ds) {
+    long stored = storedEvents(idle);
     say(String.format(Locale.ROOT, "queries at %,d events", stored));
     m.storedAtEnd = stored;
     int warmup = Math.max(10, s.queryCalls() / 5);
     // Windows fall where data is: at 1M of a 10M run, only the first days of the span are filled.
     Instant dataEnd = ds.mix.clock();
-    return QuerySet.run(client, stored, ds.from, dataEnd, warmup, s.queryCalls());
+    // Not the run's long-lived client: a pool idle through a long phase once parked a query
+    // forever.
+    try (LoadClient client = fresh()) {
+      return QuerySet.run(client, stored, ds.from, dataEnd, warmup, s.queryCalls());
+    }
   }
 
   /** No failed request, no lost ack, every lag probe answered. */

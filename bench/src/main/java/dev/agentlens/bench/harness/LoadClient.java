@@ -1,6 +1,7 @@
 package dev.agentlens.bench.harness;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
@@ -18,6 +19,8 @@ import java.net.URI;
 final class LoadClient implements AutoCloseable {
 
   record Reply(int status, Buffer body, String retryAfter) {}
+
+  private static final long REPLY_TIMEOUT_MS = 90_000;
 
   private final Vertx vertx;
   private final HttpClientAgent client;
@@ -60,6 +63,29 @@ final class LoadClient implements AutoCloseable {
             // A lost response or a wedged pool fails the run instead of hanging it.
             .setConnectTimeout(60_000)
             .setIdleTimeout(60_000);
+    Promise<Reply> reply = Promise.promise();
+    // The client's own timeouts did not fire for a request parked in a wedged pool: fail it here.
+    long timer =
+        vertx.setTimer(
+            REPLY_TIMEOUT_MS,
+            id ->
+                reply.tryFail(
+                    new IllegalStateException(
+                        method + " " + path + ": no reply in " + REPLY_TIMEOUT_MS + " ms")));
+    exchange(method, path, body, o)
+        .onComplete(
+            ar -> {
+              vertx.cancelTimer(timer);
+              if (ar.succeeded()) {
+                reply.tryComplete(ar.result());
+              } else {
+                reply.tryFail(ar.cause());
+              }
+            });
+    return reply.future();
+  }
+
+  private Future<Reply> exchange(HttpMethod method, String path, Buffer body, RequestOptions o) {
     return client
         .request(o)
         .compose(
