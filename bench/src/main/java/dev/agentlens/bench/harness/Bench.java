@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The bench jar's entry point: {@code run} (all scenarios and the report), {@code ingest} (one
@@ -93,21 +92,7 @@ public final class Bench {
       var ring = Bodies.openLoopRing(s.batch());
       ProcessStats.Window w = stats.open();
       OpenLoop.Result r = OpenLoop.run(client, ring, rate, s.batch(), 5, seconds, false);
-      System.out.printf(
-          Locale.ROOT,
-          "rate=%d ev/s batch=%d ok=%d errors=%d achieved=%.0f ev/s ack latency ms: p50=%.2f"
-              + " p95=%.2f p99=%.2f max=%.2f server cpu=%.2f cores peak rss=%d MiB%n",
-          rate,
-          s.batch(),
-          r.requests(),
-          r.errors(),
-          r.achievedEventsPerSecond(),
-          QueryProbe.ms(r.ack().getValueAtPercentile(50)),
-          QueryProbe.ms(r.ack().getValueAtPercentile(95)),
-          QueryProbe.ms(r.ack().getValueAtPercentile(99)),
-          QueryProbe.ms(r.ack().getMaxValue()),
-          w.cpuCores(),
-          w.peakRssMiB());
+      OpenLoop.print(r.point(w));
       return r.errors() == 0 ? 0 : 1;
     } finally {
       vertx.close().await();

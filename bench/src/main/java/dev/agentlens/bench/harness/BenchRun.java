@@ -91,33 +91,11 @@ final class BenchRun {
         r = OpenLoop.run(client, ring, rate, s.batch(), 2, s.stepSeconds(), false);
         Drained.await(client);
       }
-      RatePoint p =
-          new RatePoint(
-              rate,
-              r.achievedEventsPerSecond(),
-              r.requests(),
-              r.errors(),
-              QueryProbe.ms(r.ack().getValueAtPercentile(50)),
-              QueryProbe.ms(r.ack().getValueAtPercentile(95)),
-              QueryProbe.ms(r.ack().getValueAtPercentile(99)),
-              QueryProbe.ms(r.ack().getMaxValue()),
-              w.cpuCores(),
-              w.peakRssMiB());
+      RatePoint p = r.point(w);
       m.sweep.add(p);
       m.acked += r.ackedEvents();
       m.errors += r.errors();
-      System.out.printf(
-          Locale.ROOT,
-          "rate %,6d ev/s: achieved %,.0f  ack P50 %.2f  P95 %.2f  P99 %.2f  max %.2f ms"
-              + "  server %.2f cores, peak RSS %d MiB%n",
-          rate,
-          p.achievedEventsPerSecond(),
-          p.p50Ms(),
-          p.p95Ms(),
-          p.p99Ms(),
-          p.maxMs(),
-          p.serverCpuCores(),
-          p.serverPeakRssMiB());
+      OpenLoop.print(p);
     }
   }
 

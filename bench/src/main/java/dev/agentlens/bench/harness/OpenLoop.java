@@ -1,8 +1,10 @@
 package dev.agentlens.bench.harness;
 
+import dev.agentlens.bench.report.RatePoint;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +37,37 @@ final class OpenLoop {
     double achievedEventsPerSecond() {
       return requests * (double) batch / seconds;
     }
+
+    /** This rate's row of the report, with the server's figures over the same window. */
+    RatePoint point(ProcessStats.Window server) {
+      return new RatePoint(
+          rate,
+          achievedEventsPerSecond(),
+          requests,
+          errors,
+          QueryProbe.ms(ack.getValueAtPercentile(50)),
+          QueryProbe.ms(ack.getValueAtPercentile(95)),
+          QueryProbe.ms(ack.getValueAtPercentile(99)),
+          QueryProbe.ms(ack.getMaxValue()),
+          server.cpuCores(),
+          server.peakRssMiB());
+    }
+  }
+
+  /** One line per rate on the console. */
+  static void print(RatePoint p) {
+    System.out.printf(
+        Locale.ROOT,
+        "rate %,6d ev/s: achieved %,.0f  ack P50 %.2f  P95 %.2f  P99 %.2f  max %.2f ms"
+            + "  server %.2f cores, peak RSS %d MiB%n",
+        p.offeredEventsPerSecond(),
+        p.achievedEventsPerSecond(),
+        p.p50Ms(),
+        p.p95Ms(),
+        p.p99Ms(),
+        p.maxMs(),
+        p.serverCpuCores(),
+        p.serverPeakRssMiB());
   }
 
   private OpenLoop() {}

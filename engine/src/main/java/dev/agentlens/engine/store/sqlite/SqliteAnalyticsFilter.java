@@ -28,8 +28,23 @@ final class SqliteAnalyticsFilter {
 
   /** The events of an analytics query: window, optional agent, OTLP metrics kept or not. */
   static SqliteAnalyticsFilter events(AnalyticsQuery q) {
-    SqliteAnalyticsFilter f =
-        events(q.tenantId(), q.from(), q.to()).andIfPresent("agent_id = ?", q.agentId());
+    return events(q, q.from(), q.to());
+  }
+
+  /** The events of an analytics query in the inclusive part {@code from..to} of its window. */
+  static SqliteAnalyticsFilter events(AnalyticsQuery q, String from, String to) {
+    return filters(q, events(q.tenantId(), from, to));
+  }
+
+  /** The {@code event_rollups} rows of an analytics query's whole hours {@code first..last}. */
+  static SqliteAnalyticsFilter rollups(AnalyticsQuery q, String firstHour, String lastHour) {
+    return filters(
+        q, where("tenant_id = ? AND hour >= ? AND hour <= ?", q.tenantId(), firstHour, lastHour));
+  }
+
+  /** The agent and metrics filters both tables share. */
+  private static SqliteAnalyticsFilter filters(AnalyticsQuery q, SqliteAnalyticsFilter base) {
+    SqliteAnalyticsFilter f = base.andIfPresent("agent_id = ?", q.agentId());
     return q.excludeMetrics() ? f.and("is_metric = 0") : f;
   }
 

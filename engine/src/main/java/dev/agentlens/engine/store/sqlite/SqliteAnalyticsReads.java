@@ -28,11 +28,16 @@ import java.util.Optional;
  */
 final class SqliteAnalyticsReads implements AnalyticsReads {
 
-  private static final String SUMMARY =
-      "SELECT %s AS bucket, session_id, agent_id, count(*), sum(event_type = 'tool_call'),"
-          + " sum(is_error), sum(CASE WHEN event_type = 'tool_response' THEN duration_ms END),"
+  /** The summary's sums over a group of events, in {@link #addGroup}'s column order. */
+  static final String GROUP_SUMS =
+      "count(*), sum(event_type = 'tool_call'), sum(is_error),"
+          + " sum(CASE WHEN event_type = 'tool_response' THEN duration_ms END),"
           + " count(CASE WHEN event_type = 'tool_response' THEN duration_ms END),"
-          + " sum(CASE WHEN event_type = 'cost_tracked' THEN cost_usd END)"
+          + " sum(CASE WHEN event_type = 'cost_tracked' THEN cost_usd END)";
+
+  private static final String SUMMARY =
+      "SELECT %s AS bucket, session_id, agent_id, "
+          + GROUP_SUMS
           + " FROM events WHERE %s GROUP BY bucket, session_id, agent_id";
 
   /** Sessions of the tenant carrying any of the tags (exact element match). */

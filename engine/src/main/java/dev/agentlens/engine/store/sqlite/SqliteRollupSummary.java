@@ -26,10 +26,8 @@ final class SqliteRollupSummary {
           + " latency_count, cost_usd FROM event_rollups WHERE %s";
 
   private static final String EDGE =
-      "SELECT session_id, agent_id, count(*), sum(event_type = 'tool_call'), sum(is_error),"
-          + " sum(CASE WHEN event_type = 'tool_response' THEN duration_ms END),"
-          + " count(CASE WHEN event_type = 'tool_response' THEN duration_ms END),"
-          + " sum(CASE WHEN event_type = 'cost_tracked' THEN cost_usd END)"
+      "SELECT session_id, agent_id, "
+          + SqliteAnalyticsReads.GROUP_SUMS
           + " FROM events WHERE %s GROUP BY session_id, agent_id";
 
   static AnalyticsResult read(Connection c, AnalyticsQuery q, RollupWindow w) throws SQLException {
@@ -51,10 +49,7 @@ final class SqliteRollupSummary {
   private static void foldEdge(
       Connection c, AnalyticsQuery q, RollupWindow.Range edge, SummaryFold fold)
       throws SQLException {
-    AnalyticsQuery part =
-        new AnalyticsQuery(
-            q.tenantId(), edge.from(), edge.to(), q.granularity(), q.agentId(), q.excludeMetrics());
-    SqliteAnalyticsFilter filter = SqliteAnalyticsFilter.events(part);
+    SqliteAnalyticsFilter filter = SqliteAnalyticsFilter.events(q, edge.from(), edge.to());
     String label = SqliteBucketRange.of(q.granularity(), edge.from()).label();
     try (PreparedStatement ps = c.prepareStatement(EDGE.formatted(filter.sql()))) {
       filter.bind(ps, 1);
@@ -68,16 +63,7 @@ final class SqliteRollupSummary {
 
   private static void foldRollups(Connection c, AnalyticsQuery q, RollupWindow w, SummaryFold fold)
       throws SQLException {
-    SqliteAnalyticsFilter filter =
-        SqliteAnalyticsFilter.where(
-                "tenant_id = ? AND hour >= ? AND hour <= ?",
-                q.tenantId(),
-                w.firstHour(),
-                w.lastHour())
-            .andIfPresent("agent_id = ?", q.agentId());
-    if (q.excludeMetrics()) {
-      filter.and("is_metric = 0");
-    }
+    SqliteAnalyticsFilter filter = SqliteAnalyticsFilter.rollups(q, w.firstHour(), w.lastHour());
     Map<String, String> labels = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement(ROLLUPS.formatted(filter.sql()))) {
       filter.bind(ps, 1);

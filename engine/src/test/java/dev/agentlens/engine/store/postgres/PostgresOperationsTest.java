@@ -9,12 +9,10 @@ import dev.agentlens.engine.model.EventQuery;
 import dev.agentlens.engine.model.IngestEvent;
 import dev.agentlens.engine.model.WriteResult;
 import dev.agentlens.engine.store.EventStore;
-import dev.agentlens.engine.store.StoreSettings;
 import dev.agentlens.engine.store.TransientStoreException;
 import dev.agentlens.engine.testing.StoreHarness;
 import dev.agentlens.engine.testing.TestEvents;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgException;
@@ -23,7 +21,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.net.ConnectException;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +28,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,47 +35,9 @@ import org.junit.jupiter.api.Test;
  * nodes, the append-only triggers, failure classification, surviving the database going away, and
  * several writers on one database chaining one session together.
  */
-class PostgresOperationsTest {
+class PostgresOperationsTest extends PostgresNodesTestBase {
 
   private static final Instant T0 = Instant.parse("2026-03-10T10:00:00Z");
-  private static Vertx vertx;
-
-  private PostgresTestDatabase db;
-  private final List<EventStore> stores = new ArrayList<>();
-
-  @BeforeAll
-  static void startVertx() {
-    PostgresTestDatabase.requireServer();
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void closeVertx() {
-    if (vertx != null) {
-      StoreHarness.await(vertx.close());
-    }
-    PostgresTestDatabase.closeAdmin();
-  }
-
-  @BeforeEach
-  void newDatabase() {
-    db = new PostgresTestDatabase();
-  }
-
-  @AfterEach
-  void cleanUp() {
-    for (EventStore s : stores) {
-      s.close().toCompletionStage().toCompletableFuture().join();
-    }
-    db.dropAll();
-  }
-
-  private EventStore store(String url) {
-    EventStore s =
-        new PostgresEventStore(vertx, url, 4, Duration.ofSeconds(30), StoreSettings.defaults());
-    stores.add(s);
-    return s;
-  }
 
   private static int closedPort() throws Exception {
     try (ServerSocket s = new ServerSocket(0)) {

@@ -6,10 +6,8 @@ import dev.agentlens.engine.model.IngestEvent;
 import dev.agentlens.engine.model.RetentionChunk;
 import dev.agentlens.engine.model.Severity;
 import dev.agentlens.engine.store.EventStore;
-import dev.agentlens.engine.store.StoreSettings;
 import dev.agentlens.engine.testing.StoreHarness;
 import dev.agentlens.engine.testing.TestEvents;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
@@ -20,10 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * a database that already holds events, and rollup rows that stay a recount of the events while
  * retention subtracts from the same rows other nodes add to.
  */
-class PostgresRollupsTest {
+class PostgresRollupsTest extends PostgresNodesTestBase {
 
   private static final Instant T0 = Instant.parse("2026-03-10T10:00:00Z");
 
@@ -47,46 +41,6 @@ class PostgresRollupsTest {
   private static final String ROLLUPS =
       "SELECT tenant_id, hour, session_id, agent_id, is_metric, events, tool_calls, errors,"
           + " latency_sum, latency_count, cost_usd FROM event_rollups ORDER BY 1, 2, 3, 4, 5";
-
-  private static Vertx vertx;
-
-  private PostgresTestDatabase db;
-  private final List<EventStore> stores = new ArrayList<>();
-
-  @BeforeAll
-  static void startVertx() {
-    PostgresTestDatabase.requireServer();
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void closeVertx() {
-    if (vertx != null) {
-      StoreHarness.await(vertx.close());
-    }
-    PostgresTestDatabase.closeAdmin();
-  }
-
-  @BeforeEach
-  void newDatabase() {
-    db = new PostgresTestDatabase();
-  }
-
-  @AfterEach
-  void cleanUp() {
-    for (EventStore s : stores) {
-      s.close().toCompletionStage().toCompletableFuture().join();
-    }
-    db.dropAll();
-  }
-
-  private EventStore started(String url) {
-    EventStore s =
-        new PostgresEventStore(vertx, url, 4, Duration.ofSeconds(30), StoreSettings.defaults());
-    stores.add(s);
-    StoreHarness.await(s.start());
-    return s;
-  }
 
   /** The rows of {@code sql} in the store's schema, each as one line of text. */
   static List<String> lines(PostgresTestDatabase db, String sql) {
@@ -135,8 +89,7 @@ class PostgresRollupsTest {
     }
     List<String> maintained = lines(db, ROLLUPS);
     assertThat(maintained).hasSizeGreaterThan(20).isEqualTo(lines(db, RECOUNT));
-    StoreHarness.await(before.close());
-    stores.remove(before);
+    close(before);
 
     // Back to exactly the V2 schema, events kept.
     db.inTransaction(
