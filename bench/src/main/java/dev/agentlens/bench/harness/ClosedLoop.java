@@ -27,9 +27,6 @@ final class ClosedLoop implements AutoCloseable {
     }
   }
 
-  /** The client of the segment running; each segment may bring a fresh one. */
-  private LoadClient client;
-
   private final int concurrency;
   private final int batch;
   private final BlockingQueue<Buffer> ready = new ArrayBlockingQueue<>(256);
@@ -60,98 +57,82 @@ final class ClosedLoop implements AutoCloseable {
    * empty: ackSeconds ends with the last ack, commitSeconds with the empty backlog.
    */
   Segment run(LoadClient client, long events) throws Exception {
-    this.client = client;
-    AtomicLong acked = new AtomicLong();
-    AtomicLong issued = new AtomicLong();
-    AtomicLong backpressured = new AtomicLong();
-    AtomicLong errors = new AtomicLong();
-    AtomicLong inFlight = new AtomicLong();
-    CompletableFuture<Void> done = new CompletableFuture<>();
+    Run r = new Run(client, events);
     long t0 = System.nanoTime();
     client
         .vertx()
         .runOnContext(
             v -> {
               for (int i = 0; i < concurrency; i++) {
-                next(events, acked, issued, backpressured, errors, inFlight, done);
+                r.next();
               }
             });
-    done.get(24, TimeUnit.HOURS);
+    r.done.get(24, TimeUnit.HOURS);
     double ackSeconds = (System.nanoTime() - t0) / 1e9;
     Drained.await(client);
     double commitSeconds = (System.nanoTime() - t0) / 1e9;
-    return new Segment(acked.get(), ackSeconds, commitSeconds, backpressured.get(), errors.get());
+    return new Segment(
+        r.acked.get(), ackSeconds, commitSeconds, r.backpressured.get(), r.errors.get());
   }
 
-  private void next(
-      long target,
-      AtomicLong acked,
-      AtomicLong issued,
-      AtomicLong backpressured,
-      AtomicLong errors,
-      AtomicLong inFlight,
-      CompletableFuture<Void> done) {
-    if (issued.addAndGet(batch) > target) {
-      if (inFlight.get() == 0) {
-        done.complete(null);
-      }
-      return;
+  /** One segment's requests and counts, driven from the client's event loop. */
+  private final class Run {
+    private final LoadClient client;
+    private final long target;
+    private final AtomicLong acked = new AtomicLong();
+    private final AtomicLong issued = new AtomicLong();
+    private final AtomicLong backpressured = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong inFlight = new AtomicLong();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    Run(LoadClient client, long target) {
+      this.client = client;
+      this.target = target;
     }
-    Buffer body = ready.poll();
-    if (body == null) {
-      // The producer fell behind: take the body on this thread rather than stall the loop.
-      try {
-        body = ready.take();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        done.completeExceptionally(e);
+
+    void next() {
+      if (issued.addAndGet(batch) > target) {
+        if (inFlight.get() == 0) {
+          done.complete(null);
+        }
         return;
       }
+      Buffer body = ready.poll();
+      if (body == null) {
+        // The producer fell behind: take the body on this thread rather than stall the loop.
+        try {
+          body = ready.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          done.completeExceptionally(e);
+          return;
+        }
+      }
+      send(body);
     }
-    send(body, target, acked, issued, backpressured, errors, inFlight, done);
-  }
 
-  private void send(
-      Buffer body,
-      long target,
-      AtomicLong acked,
-      AtomicLong issued,
-      AtomicLong backpressured,
-      AtomicLong errors,
-      AtomicLong inFlight,
-      CompletableFuture<Void> done) {
-    inFlight.incrementAndGet();
-    client
-        .post("/api/events", body)
-        .onComplete(
-            ar -> {
-              inFlight.decrementAndGet();
-              if (ar.succeeded() && ar.result().status() == 202) {
-                acked.addAndGet(batch);
-                next(target, acked, issued, backpressured, errors, inFlight, done);
-              } else if (ar.succeeded() && ar.result().status() == 503) {
-                backpressured.incrementAndGet();
-                long wait = retryAfterMillis(ar.result().retryAfter());
-                client
-                    .vertx()
-                    .setTimer(
-                        wait,
-                        id ->
-                            send(
-                                body,
-                                target,
-                                acked,
-                                issued,
-                                backpressured,
-                                errors,
-                                inFlight,
-                                done));
-              } else {
-                errors.incrementAndGet();
-                Failures.first(ar);
-                next(target, acked, issued, backpressured, errors, inFlight, done);
-              }
-            });
+    private void send(Buffer body) {
+      inFlight.incrementAndGet();
+      client
+          .post("/api/events", body)
+          .onComplete(
+              ar -> {
+                inFlight.decrementAndGet();
+                if (ar.succeeded() && ar.result().status() == 202) {
+                  acked.addAndGet(batch);
+                  next();
+                } else if (ar.succeeded() && ar.result().status() == 503) {
+                  backpressured.incrementAndGet();
+                  long wait = retryAfterMillis(ar.result().retryAfter());
+                  client.vertx().setTimer(wait, id -> send(body));
+                } else {
+                  errors.incrementAndGet();
+                  Failures.first(ar);
+                  next();
+                }
+              });
+    }
   }
 
   private static long retryAfterMillis(String header) {
