@@ -4,6 +4,7 @@ import dev.agentlens.engine.model.AnalyticsBucket;
 import dev.agentlens.engine.model.AnalyticsResult;
 import dev.agentlens.engine.model.AnalyticsTotals;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +32,41 @@ public final class SummaryFold {
       double latencySum,
       long latencyCount,
       double costUsd) {
+    addBucket(
+        bucket,
+        List.of(sessionId),
+        List.of(agentId),
+        events,
+        toolCalls,
+        errors,
+        latencySum,
+        latencyCount,
+        costUsd);
+  }
+
+  /**
+   * Adds the sums of several groups of one bucket at once, with every session and agent in them.
+   */
+  public void addBucket(
+      String bucket,
+      Collection<String> sessionIds,
+      Collection<String> agentIds,
+      long events,
+      long toolCalls,
+      long errors,
+      double latencySum,
+      long latencyCount,
+      double costUsd) {
     Sums b = buckets.computeIfAbsent(bucket, k -> new Sums());
-    b.add(sessionId, events, toolCalls, errors, latencySum, latencyCount, costUsd);
-    total.add(sessionId, events, toolCalls, errors, latencySum, latencyCount, costUsd);
-    agents.add(agentId);
+    b.add(sessionIds, events, toolCalls, errors, latencySum, latencyCount, costUsd);
+    total.add(sessionIds, events, toolCalls, errors, latencySum, latencyCount, costUsd);
+    agents.addAll(agentIds);
+  }
+
+  /** The groups of one bucket. */
+  public GroupSink into(String bucket) {
+    return (s, a, events, toolCalls, errors, latencySum, latencyCount, cost) ->
+        add(bucket, s, a, events, toolCalls, errors, latencySum, latencyCount, cost);
   }
 
   public AnalyticsResult result() {
@@ -53,14 +85,14 @@ public final class SummaryFold {
     private final Set<String> sessions = new HashSet<>();
 
     void add(
-        String sessionId,
+        Collection<String> sessionIds,
         long events,
         long toolCalls,
         long errors,
         double latencySum,
         long latencyCount,
         double cost) {
-      sessions.add(sessionId);
+      sessions.addAll(sessionIds);
       this.events += events;
       this.toolCalls += toolCalls;
       this.errors += errors;

@@ -8,6 +8,7 @@ import dev.agentlens.engine.model.LlmAnalytics;
 import dev.agentlens.engine.model.LlmQuery;
 import dev.agentlens.engine.model.ToolAnalytics;
 import dev.agentlens.engine.store.AnalyticsReads;
+import dev.agentlens.engine.store.GroupSink;
 import dev.agentlens.engine.store.RollupWindow;
 import dev.agentlens.engine.store.StoreSettings;
 import dev.agentlens.engine.store.SummaryFold;
@@ -148,7 +149,7 @@ final class SqliteAnalyticsReads implements AnalyticsReads {
   private static void foldRows(PreparedStatement ps, SummaryFold fold) throws SQLException {
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        addGroup(fold, rs.getString(1), rs, 2);
+        addGroup(fold.into(rs.getString(1)), rs, 2);
       }
     }
   }
@@ -156,10 +157,8 @@ final class SqliteAnalyticsReads implements AnalyticsReads {
   /**
    * Adds the (session, agent, events, tool calls, errors, latency sum/count, cost) at {@code from}.
    */
-  static void addGroup(SummaryFold fold, String bucket, ResultSet rs, int from)
-      throws SQLException {
-    fold.add(
-        bucket,
+  static void addGroup(GroupSink sink, ResultSet rs, int from) throws SQLException {
+    sink.add(
         rs.getString(from),
         rs.getString(from + 1),
         rs.getLong(from + 2),

@@ -2,14 +2,15 @@ package dev.agentlens.engine.store.sqlite;
 
 import dev.agentlens.engine.model.AnalyticsQuery;
 import dev.agentlens.engine.model.AnalyticsResult;
+import dev.agentlens.engine.store.EdgeHour;
+import dev.agentlens.engine.store.GroupDifference;
+import dev.agentlens.engine.store.GroupSink;
 import dev.agentlens.engine.store.RollupWindow;
 import dev.agentlens.engine.store.SummaryFold;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * GET /api/analytics with at least one whole hour in its window: whole hours from {@code
@@ -20,7 +21,18 @@ import java.util.Map;
 final class SqliteRollupSummary {
   private SqliteRollupSummary() {}
 
-  // Rows as stored, in key order, folded in Java: grouping them in SQL costs more than the fold.
+  /**
+   * Whole hours summed per bucket in SQLite, each bucket's sessions and agents as JSON arrays: at
+   * 10M events a 24h window's ~4,800 rollup rows fold in ~2 ms there, against ~10 ms to hand each
+   * row to Java through JDBC.
+   */
+  private static final String ROLLUP_BUCKETS =
+      "SELECT %s AS bucket, json_group_array(DISTINCT session_id),"
+          + " json_group_array(DISTINCT agent_id), sum(events), sum(tool_calls), sum(errors),"
+          + " sum(latency_sum), sum(latency_count), sum(cost_usd) FROM event_rollups WHERE %s"
+          + " GROUP BY bucket";
+
+  /** Rows as stored, for the (session, agent) groups of one edge hour. */
   private static final String ROLLUPS =
       "SELECT hour, session_id, agent_id, events, tool_calls, errors, latency_sum,"
           + " latency_count, cost_usd FROM event_rollups WHERE %s";
@@ -44,18 +56,32 @@ final class SqliteRollupSummary {
   /**
    * A partial hour lies inside one bucket of any granularity, so its events are grouped by session
    * and agent only: grouping by a computed bucket label as well made SQLite sort twice as long (26
-   * vs 13 ms for 9k events).
+   * vs 13 ms for 9k events). When the rest of the hour is the shorter span, the edge is that hour's
+   * rollup rows minus the rest's events.
    */
   private static void foldEdge(
       Connection c, AnalyticsQuery q, RollupWindow.Range edge, SummaryFold fold)
       throws SQLException {
-    SqliteAnalyticsFilter filter = SqliteAnalyticsFilter.events(q, edge.from(), edge.to());
-    String label = SqliteBucketRange.of(q.granularity(), edge.from()).label();
+    GroupSink bucket = fold.into(SqliteBucketRange.of(q.granularity(), edge.from()).label());
+    EdgeHour hour = EdgeHour.of(edge);
+    if (!hour.restIsShorter()) {
+      readEdge(c, SqliteAnalyticsFilter.events(q, edge.from(), edge.to()), bucket);
+      return;
+    }
+    GroupDifference difference = new GroupDifference();
+    readRollups(c, SqliteAnalyticsFilter.rollups(q, hour.hour(), hour.hour()), difference.plus());
+    RollupWindow.Range rest = hour.rest();
+    readEdge(c, SqliteAnalyticsFilter.events(q, rest.from(), rest.to()), difference.minus());
+    difference.drainTo(bucket);
+  }
+
+  private static void readEdge(Connection c, SqliteAnalyticsFilter filter, GroupSink sink)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(EDGE.formatted(filter.sql()))) {
       filter.bind(ps, 1);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          SqliteAnalyticsReads.addGroup(fold, label, rs, 1);
+          SqliteAnalyticsReads.addGroup(sink, rs, 1);
         }
       }
     }
@@ -64,16 +90,35 @@ final class SqliteRollupSummary {
   private static void foldRollups(Connection c, AnalyticsQuery q, RollupWindow w, SummaryFold fold)
       throws SQLException {
     SqliteAnalyticsFilter filter = SqliteAnalyticsFilter.rollups(q, w.firstHour(), w.lastHour());
-    Map<String, String> labels = new HashMap<>();
+    String sql =
+        ROLLUP_BUCKETS.formatted(SqliteBuckets.label(q.granularity(), "hour"), filter.sql());
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      filter.bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          fold.addBucket(
+              rs.getString(1),
+              SqliteJson.stringList(rs.getString(2)),
+              SqliteJson.stringList(rs.getString(3)),
+              rs.getLong(4),
+              rs.getLong(5),
+              rs.getLong(6),
+              rs.getDouble(7),
+              rs.getLong(8),
+              rs.getDouble(9));
+        }
+      }
+    }
+  }
+
+  /** Hands each rollup row, one (session, agent) group of an hour, to {@code sink}. */
+  private static void readRollups(Connection c, SqliteAnalyticsFilter filter, GroupSink sink)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(ROLLUPS.formatted(filter.sql()))) {
       filter.bind(ps, 1);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          String label =
-              labels.computeIfAbsent(
-                  rs.getString(1),
-                  h -> SqliteBucketRange.of(q.granularity(), h + ":00:00.000Z").label());
-          SqliteAnalyticsReads.addGroup(fold, label, rs, 2);
+          SqliteAnalyticsReads.addGroup(sink, rs, 2);
         }
       }
     }

@@ -86,10 +86,25 @@ public abstract class RollupContract extends StoreContractBase {
       case 1 -> at = at.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minusMillis(1);
       default -> {}
     }
-    String ts = Timestamps.format(at);
-    int kind = rnd.nextInt(7);
-    double duration = 10 + rnd.nextInt(500);
-    double cost = rnd.nextInt(40) * 0.25;
+    return event(
+        session,
+        agent,
+        Timestamps.format(at),
+        rnd.nextInt(7),
+        10 + rnd.nextInt(500),
+        rnd.nextInt(40) * 0.25,
+        "c-" + i);
+  }
+
+  /** One event of {@code kind} (0 tool call … 6 note), its fact remembered for the recount. */
+  private IngestEvent event(
+      String session,
+      String agent,
+      String ts,
+      int kind,
+      double duration,
+      double cost,
+      String clientId) {
     var b =
         switch (kind) {
           case 0 -> events.toolCall(session, "web_search");
@@ -100,7 +115,7 @@ public abstract class RollupContract extends StoreContractBase {
           case 5 -> events.custom(session, "panic").severity(Severity.CRITICAL);
           default -> events.custom(session, "note");
         };
-    IngestEvent e = b.agent(agent).at(ts).clientId("c-" + i).build();
+    IngestEvent e = b.agent(agent).at(ts).clientId(clientId).build();
     written.put(
         e.id(),
         new Fact(
@@ -238,6 +253,27 @@ public abstract class RollupContract extends StoreContractBase {
         new AnalyticsQuery(
             TENANT, "2026-03-01T00:00:00.000Z", "2026-03-20T23:59:59.999Z", null, null, false);
     assertThat(summary(all).totals().eventCount()).isEqualTo(written.size());
+  }
+
+  @Test
+  void aLongEdgeHoldsOnlyTheSessionsOfItsOwnPartOfTheHour() {
+    write(
+        List.of(
+            event("early", AGENTS[0], "2026-03-09T10:05:00.000Z", 3, 0, 1.25, "e1"),
+            event("late", AGENTS[1], "2026-03-09T10:50:00.000Z", 1, 40, 0, "e2"),
+            event("late", AGENTS[1], "2026-03-09T11:20:00.000Z", 0, 0, 0, "e3"),
+            event("early", AGENTS[0], "2026-03-09T12:40:00.000Z", 3, 0, 0.5, "e4")));
+    Set<String> stored = storedIds();
+    // 10:10 starts an edge of 50 minutes, whose rest (10:00-10:10) holds only "early"; the window
+    // ends in a short edge (12:00-12:15) or a long one (12:00-12:45, holding "early" again).
+    for (String to : List.of("2026-03-09T12:15:00.000Z", "2026-03-09T12:45:00.000Z")) {
+      AnalyticsQuery q =
+          new AnalyticsQuery(TENANT, "2026-03-09T10:10:00.000Z", to, Granularity.HOUR, null, false);
+      AnalyticsResult r = summary(q);
+      assertThat(r).as(to).isEqualTo(expected(q, stored));
+      assertThat(r.buckets().get(0).uniqueSessions()).isEqualTo(1);
+      assertThat(r.buckets().get(0).totalCostUsd()).isZero();
+    }
   }
 
   @Test
