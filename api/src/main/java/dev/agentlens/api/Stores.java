@@ -26,7 +26,8 @@ final class Stores {
               new SqliteSettings(
                   config.sqlite().file(),
                   config.sqlite().pragmas(),
-                  config.sqlite().readPoolSize()),
+                  config.sqlite().readPoolSize(),
+                  config.sqlite().checkpointInterval()),
               settings);
       case POSTGRESQL ->
           new PostgresEventStore(
