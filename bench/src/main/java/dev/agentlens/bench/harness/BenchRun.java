@@ -27,6 +27,7 @@ final class BenchRun {
   private final Measurements m = new Measurements();
   private Target target;
   private Vertx vertx;
+  private SyncClient sync;
 
   BenchRun(RunSettings settings) {
     this.s = settings;
@@ -39,8 +40,9 @@ final class BenchRun {
         LoadClient client = new LoadClient(vertx, target.url(), target.key(), 64);
         ProcessStats stats = target.stats()) {
       this.target = target;
+      this.sync = new SyncClient(target.url(), target.key());
       this.vertx = vertx;
-      m.storedAtStart = storedEvents(client);
+      m.storedAtStart = storedEvents();
       Dataset ds = new Dataset(s.events(), Instant.now());
       for (Buffer b : ds.timelineBodies()) {
         expect202(client.post("/api/events", b).await());
@@ -55,8 +57,8 @@ final class BenchRun {
       try (ClosedLoop loop = new ClosedLoop(ds.mix, s.concurrency(), s.batch())) {
         // The 1M query point comes first, before the sweep's own events carry the store past it.
         if (s.events() > QUERIES_AT) {
-          fillTo(loop, client, QUERIES_AT, stats);
-          m.queries.addAll(queries(client, ds));
+          fillTo(loop, QUERIES_AT, stats);
+          m.queries.addAll(queries(ds));
         }
         sweep(ring, stats);
         say("ack → queryable lag at " + s.lagRate() + " events/s");
@@ -65,9 +67,9 @@ final class BenchRun {
           m.acked += m.lag.ackedEvents();
           Drained.await(c);
         }
-        fillTo(loop, client, s.events(), stats);
+        fillTo(loop, s.events(), stats);
       }
-      m.queries.addAll(queries(client, ds));
+      m.queries.addAll(queries(ds));
       m.serverPeakRssMiB = stats.open().peakRssMiB();
     } finally {
       vertx.close().await();
@@ -100,9 +102,8 @@ final class BenchRun {
   }
 
   /** Sustained closed-loop ingest until the store holds {@code target} events. */
-  private void fillTo(ClosedLoop loop, LoadClient client, long size, ProcessStats stats)
-      throws Exception {
-    long stored = storedEvents(client);
+  private void fillTo(ClosedLoop loop, long size, ProcessStats stats) throws Exception {
+    long stored = storedEvents();
     if (size > stored) {
       try (LoadClient c = fresh()) {
         segment(loop, c, size - stored, stats);
@@ -132,18 +133,14 @@ final class BenchRun {
         seg.errors());
   }
 
-  private List<QueryResult> queries(LoadClient idle, Dataset ds) {
-    long stored = storedEvents(idle);
+  private List<QueryResult> queries(Dataset ds) {
+    long stored = storedEvents();
     say(String.format(Locale.ROOT, "queries at %,d events", stored));
     m.storedAtEnd = stored;
     int warmup = Math.max(10, s.queryCalls() / 5);
     // Windows fall where data is: at 1M of a 10M run, only the first days of the span are filled.
     Instant dataEnd = ds.mix.clock();
-    // Not the run's long-lived client: a pool idle through a long phase once parked a query
-    // forever.
-    try (LoadClient client = fresh()) {
-      return QuerySet.run(client, stored, ds.from, dataEnd, warmup, s.queryCalls());
-    }
+    return QuerySet.run(sync, stored, ds.from, dataEnd, warmup, s.queryCalls());
   }
 
   /** No failed request, no lost ack, every lag probe answered. */
@@ -151,9 +148,8 @@ final class BenchRun {
     return m.errors == 0 && m.missing() == 0 && (m.lag == null || m.lag.lagTimeouts() == 0);
   }
 
-  private static long storedEvents(LoadClient client) {
-    LoadClient.Reply r = client.get("/api/stats").await();
-    return new JsonObject(r.body()).getLong("totalEvents");
+  private long storedEvents() {
+    return new JsonObject(sync.get("/api/stats").body()).getLong("totalEvents");
   }
 
   private static void expect202(LoadClient.Reply r) {

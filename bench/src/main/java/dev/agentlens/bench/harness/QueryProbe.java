@@ -10,7 +10,7 @@ final class QueryProbe {
   private QueryProbe() {}
 
   static QueryResult measure(
-      LoadClient client,
+      SyncClient client,
       String name,
       long storedEvents,
       int warmup,
@@ -47,11 +47,10 @@ final class QueryProbe {
     return r;
   }
 
-  private static void call(LoadClient client, String path) {
-    LoadClient.Reply r = client.get(path).await();
+  private static void call(SyncClient client, String path) {
+    SyncClient.Answer r = client.get(path);
     if (r.status() != 200) {
-      throw new IllegalStateException(
-          "GET " + path + " answered " + r.status() + ": " + r.body().toString());
+      throw new IllegalStateException("GET " + path + " answered " + r.status() + ": " + r.body());
     }
   }
 

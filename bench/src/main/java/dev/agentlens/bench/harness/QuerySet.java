@@ -23,7 +23,7 @@ final class QuerySet {
   private QuerySet() {}
 
   static List<QueryResult> run(
-      LoadClient client, long storedEvents, Instant from, Instant to, int warmup, int calls) {
+      SyncClient client, long storedEvents, Instant from, Instant to, int warmup, int calls) {
     SplittableRandom r = new SplittableRandom(11);
     long spanHours = Math.max(1, Duration.between(from, to).toHours() - 24);
     List<QueryResult> out = new ArrayList<>();
