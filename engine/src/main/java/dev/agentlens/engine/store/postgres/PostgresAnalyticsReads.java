@@ -8,6 +8,9 @@ import dev.agentlens.engine.model.LlmAnalytics;
 import dev.agentlens.engine.model.LlmQuery;
 import dev.agentlens.engine.model.ToolAnalytics;
 import dev.agentlens.engine.store.AnalyticsReads;
+import dev.agentlens.engine.store.EdgeHour;
+import dev.agentlens.engine.store.GroupDifference;
+import dev.agentlens.engine.store.GroupSink;
 import dev.agentlens.engine.store.RollupWindow;
 import dev.agentlens.engine.store.SummaryFold;
 import io.vertx.core.Future;
@@ -15,7 +18,9 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Analytics (reference §6) over the typed event columns; payload JSON is never parsed. Each
@@ -42,6 +47,9 @@ final class PostgresAnalyticsReads implements AnalyticsReads {
       "SELECT %s AS bucket, session_id, agent_id, sum(events)::int8, sum(tool_calls)::int8,"
           + " sum(errors)::int8, sum(latency_sum), sum(latency_count)::int8, sum(cost_usd)"
           + " FROM event_rollups WHERE %s GROUP BY 1, 2, 3";
+
+  /** A rollup hour labelled as its first instant. */
+  private static final String HOUR_START = "(hour || ':00:00.000Z')";
 
   /** Sessions of the tenant carrying any of the tags (exact element match). */
   private static final String TAGGED_SESSIONS =
@@ -80,29 +88,61 @@ final class PostgresAnalyticsReads implements AnalyticsReads {
     if (window == null || !window.hasWholeHours()) {
       return summary(query, PostgresBuckets.events(query));
     }
-    List<Statement> parts = new ArrayList<>(3);
+    List<Part> parts = new ArrayList<>(5);
     parts.add(
-        Statement.of(
-            ROLLUP_SUMMARY,
-            label(query, "(hour || ':00:00.000Z')"),
-            PostgresBuckets.rollups(query, window.firstHour(), window.lastHour())));
+        Part.folded(
+            Statement.of(
+                ROLLUP_SUMMARY,
+                label(query, HOUR_START),
+                PostgresBuckets.rollups(query, window.firstHour(), window.lastHour()))));
     for (RollupWindow.Range edge : new RollupWindow.Range[] {window.before(), window.after()}) {
       if (edge != null) {
-        parts.add(
-            Statement.of(
-                SUMMARY,
-                label(query, "timestamp"),
-                PostgresBuckets.events(query, edge.from(), edge.to())));
+        addEdge(parts, query, edge);
       }
     }
     return db.snapshot(
         c -> {
           List<Future<RowSet<Row>>> rows = new ArrayList<>(parts.size());
-          for (Statement p : parts) {
-            rows.add(c.preparedQuery(p.sql()).execute(p.args()));
+          for (Part p : parts) {
+            rows.add(c.preparedQuery(p.statement().sql()).execute(p.statement().args()));
           }
-          return Future.all(rows).map(all -> summary(all.<RowSet<Row>>list()));
+          return Future.all(rows).map(all -> summary(parts, all.<RowSet<Row>>list()));
         });
+  }
+
+  /**
+   * A partial hour: its events, or, when the rest of the hour is shorter, the hour's rollup rows
+   * minus the events of the rest (see {@link EdgeHour}).
+   */
+  private static void addEdge(List<Part> parts, AnalyticsQuery query, RollupWindow.Range edge) {
+    EdgeHour hour = EdgeHour.of(edge);
+    if (!hour.restIsShorter()) {
+      parts.add(
+          Part.folded(
+              Statement.of(
+                  SUMMARY,
+                  label(query, "timestamp"),
+                  PostgresBuckets.events(query, edge.from(), edge.to()))));
+      return;
+    }
+    GroupDifference difference = new GroupDifference();
+    parts.add(
+        new Part(
+            Statement.of(
+                ROLLUP_SUMMARY,
+                label(query, HOUR_START),
+                PostgresBuckets.rollups(query, hour.hour(), hour.hour())),
+            difference,
+            true));
+    RollupWindow.Range rest = hour.rest();
+    parts.add(
+        new Part(
+            Statement.of(
+                SUMMARY,
+                label(query, "timestamp"),
+                PostgresBuckets.events(query, rest.from(), rest.to())),
+            difference,
+            false));
   }
 
   @Override
@@ -148,6 +188,16 @@ final class PostgresAnalyticsReads implements AnalyticsReads {
     return PostgresLlmAnalytics.read(db, query);
   }
 
+  /**
+   * How one statement's rows enter the summary: straight into the fold, or added to ({@code plus})
+   * or taken from an edge hour's {@link GroupDifference}.
+   */
+  private record Part(Statement statement, GroupDifference difference, boolean plus) {
+    static Part folded(Statement s) {
+      return new Part(s, null, true);
+    }
+  }
+
   /** A summary statement with its bucket label and conditions filled in. */
   private record Statement(String sql, Tuple args) {
     static Statement of(String template, String label, PostgresWhere where) {
@@ -161,17 +211,27 @@ final class PostgresAnalyticsReads implements AnalyticsReads {
   }
 
   private Future<AnalyticsResult> summary(AnalyticsQuery query, PostgresWhere where) {
-    Statement s = Statement.of(SUMMARY, label(query, "timestamp"), where);
-    return db.query(s.sql(), s.args()).map(rows -> summary(List.of(rows)));
+    Part p = Part.folded(Statement.of(SUMMARY, label(query, "timestamp"), where));
+    return db.query(p.statement().sql(), p.statement().args())
+        .map(rows -> summary(List.of(p), List.of(rows)));
   }
 
-  /** Folds (bucket, session, agent, sums…) rows, from any number of statements. */
-  private static AnalyticsResult summary(List<RowSet<Row>> parts) {
+  /** Folds the (bucket, session, agent, sums…) rows of each part, in the part's way. */
+  private static AnalyticsResult summary(List<Part> parts, List<RowSet<Row>> rows) {
     SummaryFold fold = new SummaryFold();
-    for (RowSet<Row> rows : parts) {
-      for (Row r : rows) {
-        fold.add(
-            r.getString(0),
+    Map<GroupDifference, String> edgeLabels = new IdentityHashMap<>();
+    for (int i = 0; i < parts.size(); i++) {
+      Part p = parts.get(i);
+      GroupDifference d = p.difference();
+      for (Row r : rows.get(i)) {
+        GroupSink sink;
+        if (d == null) {
+          sink = fold.into(r.getString(0));
+        } else {
+          edgeLabels.putIfAbsent(d, r.getString(0));
+          sink = p.plus() ? d.plus() : d.minus();
+        }
+        sink.add(
             r.getString(1),
             r.getString(2),
             r.getLong(3),
@@ -182,6 +242,7 @@ final class PostgresAnalyticsReads implements AnalyticsReads {
             PostgresRows.dbl(r, 8));
       }
     }
+    edgeLabels.forEach((d, label) -> d.drainTo(fold.into(label)));
     return fold.result();
   }
 
