@@ -64,6 +64,24 @@ class BackpressureIT {
     }
   }
 
+  /** Production stores complete on the drainer's context; the drainer must not rely on it. */
+  @Test
+  void drainsOnWhenTheStoreCompletesWritesOnAnotherThread() throws Exception {
+    java.util.concurrent.ExecutorService foreign =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (TestServer server =
+        TestServer.start(dir, Map.of(), real -> new GatedEventStore(real, foreign))) {
+      for (int i = 1; i <= 5; i++) {
+        assertThat(server.post("/api/events", batch("fx-" + i, 10)).status()).isEqualTo(202);
+        long expected = i * 10L;
+        TestServer.await(
+            "batch " + i + " committed", Duration.ofSeconds(10), () -> stored(server) == expected);
+      }
+    } finally {
+      foreign.shutdown();
+    }
+  }
+
   private static String batch(String session, int n) {
     JsonArray events = new JsonArray();
     for (int i = 0; i < n; i++) {

@@ -20,13 +20,20 @@ import java.util.List;
 /** The real store with a gate in front of drain writes, to hold the drainer back in a test. */
 final class GatedEventStore implements EventStore {
   private final EventStore delegate;
+  private final java.util.concurrent.Executor completions;
   private volatile Promise<Void> gate = Promise.promise();
 
   /** System.nanoTime of each drain write that carried events, in call order. */
   final java.util.List<Long> writeStarts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   GatedEventStore(EventStore delegate) {
+    this(delegate, null);
+  }
+
+  /** Drain writes complete on {@code completions}, a thread that is none of Vert.x's. */
+  GatedEventStore(EventStore delegate, java.util.concurrent.Executor completions) {
     this.delegate = delegate;
+    this.completions = completions;
     gate.complete();
   }
 
@@ -43,7 +50,13 @@ final class GatedEventStore implements EventStore {
     if (!batch.events().isEmpty()) {
       writeStarts.add(System.nanoTime());
     }
-    return gate.future().compose(v -> delegate.write(batch));
+    Future<WriteResult> written = gate.future().compose(v -> delegate.write(batch));
+    if (completions == null) {
+      return written;
+    }
+    Promise<WriteResult> handedOver = Promise.promise();
+    written.onComplete(ar -> completions.execute(() -> handedOver.handle(ar)));
+    return handedOver.future();
   }
 
   @Override

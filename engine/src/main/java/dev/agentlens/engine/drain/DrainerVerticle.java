@@ -67,8 +67,7 @@ public final class DrainerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return store
-        .checkpoint(settings.nodeId())
+    return here(store.checkpoint(settings.nodeId()))
         .map(
             cp -> {
               metrics.resumedAt(cp);
@@ -161,8 +160,7 @@ public final class DrainerVerticle extends VerticleBase {
   }
 
   private Future<Void> commit(List<JournalEntry> entries, DrainBatch batch, int attempt) {
-    return store
-        .write(batch)
+    return here(store.write(batch))
         .map(
             result -> {
               committed(entries, result);
@@ -205,9 +203,8 @@ public final class DrainerVerticle extends VerticleBase {
               return Future.<Void>succeededFuture();
             },
             failure ->
-                store
-                    .deadLetter(List.of(one), String.valueOf(failure.getMessage()))
-                    .compose(v -> store.write(emptyAt(checkpoint)))
+                here(store.deadLetter(List.of(one), String.valueOf(failure.getMessage())))
+                    .compose(v -> here(store.write(emptyAt(checkpoint))))
                     .map(
                         r -> {
                           metrics.deadLettered(1);
@@ -218,8 +215,7 @@ public final class DrainerVerticle extends VerticleBase {
   }
 
   private Future<WriteResult> writeRetrying(DrainBatch batch, int attempt) {
-    return store
-        .write(batch)
+    return here(store.write(batch))
         .recover(
             f ->
                 f instanceof TransientStoreException
@@ -241,6 +237,18 @@ public final class DrainerVerticle extends VerticleBase {
     metrics.drained(drained, result.journalIndex(), System.currentTimeMillis());
     metrics.duplicates(result.duplicateIds().size());
     listener.committed(entries, result);
+  }
+
+  /**
+   * {@code f}, completed on this verticle's context whatever thread the store completes it on: the
+   * journal tailer and the fields here are confined to that context, and Chronicle refuses a tailer
+   * used from two threads (a store whose futures completed elsewhere once moved the next tick onto
+   * an event loop, and the drainer stalled).
+   */
+  private <T> Future<T> here(Future<T> f) {
+    Promise<T> p = Promise.promise();
+    f.onComplete(ar -> context.runOnContext(v -> p.handle(ar)));
+    return p.future();
   }
 
   private Future<Void> after(long millis) {
