@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class StoresTest {
     }
   }
 
-  private static java.util.Set<String> threadNames() {
+  private static Set<String> threadNames() {
     return Thread.getAllStackTraces().keySet().stream()
         .map(Thread::getName)
         .collect(Collectors.toSet());

@@ -21,52 +21,20 @@ public final class SummaryFold {
   private final Sums total = new Sums();
   private final Set<String> agents = new HashSet<>();
 
-  /** Adds one group; labels must sort in time order. */
-  public void add(
-      String bucket,
-      String sessionId,
-      String agentId,
-      long events,
-      long toolCalls,
-      long errors,
-      double latencySum,
-      long latencyCount,
-      double costUsd) {
-    addBucket(
-        bucket,
-        List.of(sessionId),
-        List.of(agentId),
-        events,
-        toolCalls,
-        errors,
-        latencySum,
-        latencyCount,
-        costUsd);
-  }
-
   /**
-   * Adds the sums of several groups of one bucket at once, with every session and agent in them.
+   * Adds the sums of one or more groups of one bucket, with every session and agent in them; labels
+   * must sort in time order.
    */
   public void addBucket(
-      String bucket,
-      Collection<String> sessionIds,
-      Collection<String> agentIds,
-      long events,
-      long toolCalls,
-      long errors,
-      double latencySum,
-      long latencyCount,
-      double costUsd) {
-    Sums b = buckets.computeIfAbsent(bucket, k -> new Sums());
-    b.add(sessionIds, events, toolCalls, errors, latencySum, latencyCount, costUsd);
-    total.add(sessionIds, events, toolCalls, errors, latencySum, latencyCount, costUsd);
+      String bucket, Collection<String> sessionIds, Collection<String> agentIds, GroupSums sums) {
+    buckets.computeIfAbsent(bucket, k -> new Sums()).add(sessionIds, sums);
+    total.add(sessionIds, sums);
     agents.addAll(agentIds);
   }
 
   /** The groups of one bucket. */
   public GroupSink into(String bucket) {
-    return (s, a, events, toolCalls, errors, latencySum, latencyCount, cost) ->
-        add(bucket, s, a, events, toolCalls, errors, latencySum, latencyCount, cost);
+    return (s, a, sums) -> addBucket(bucket, List.of(s), List.of(a), sums);
   }
 
   public AnalyticsResult result() {
@@ -76,43 +44,34 @@ public final class SummaryFold {
   }
 
   private static final class Sums {
-    private long events;
-    private long toolCalls;
-    private long errors;
-    private double latencySum;
-    private long latencyCount;
-    private double cost;
+    private GroupSums sums = GroupSums.ZERO;
     private final Set<String> sessions = new HashSet<>();
 
-    void add(
-        Collection<String> sessionIds,
-        long events,
-        long toolCalls,
-        long errors,
-        double latencySum,
-        long latencyCount,
-        double cost) {
+    void add(Collection<String> sessionIds, GroupSums more) {
       sessions.addAll(sessionIds);
-      this.events += events;
-      this.toolCalls += toolCalls;
-      this.errors += errors;
-      this.latencySum += latencySum;
-      this.latencyCount += latencyCount;
-      this.cost += cost;
-    }
-
-    private double avgLatency() {
-      return latencyCount > 0 ? latencySum / latencyCount : 0;
+      sums = sums.plus(more);
     }
 
     AnalyticsBucket bucket(String label) {
       return new AnalyticsBucket(
-          label, events, toolCalls, errors, avgLatency(), cost, sessions.size());
+          label,
+          sums.events(),
+          sums.toolCalls(),
+          sums.errors(),
+          sums.avgLatency(),
+          sums.costUsd(),
+          sessions.size());
     }
 
     AnalyticsTotals totals(long uniqueAgents) {
       return new AnalyticsTotals(
-          events, toolCalls, errors, avgLatency(), cost, sessions.size(), uniqueAgents);
+          sums.events(),
+          sums.toolCalls(),
+          sums.errors(),
+          sums.avgLatency(),
+          sums.costUsd(),
+          sessions.size(),
+          uniqueAgents);
     }
   }
 }

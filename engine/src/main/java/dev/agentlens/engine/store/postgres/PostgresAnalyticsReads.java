@@ -11,6 +11,7 @@ import dev.agentlens.engine.store.AnalyticsReads;
 import dev.agentlens.engine.store.EdgeHour;
 import dev.agentlens.engine.store.GroupDifference;
 import dev.agentlens.engine.store.GroupSink;
+import dev.agentlens.engine.store.GroupSums;
 import dev.agentlens.engine.store.RollupWindow;
 import dev.agentlens.engine.store.SummaryFold;
 import io.vertx.core.Future;
@@ -234,12 +235,13 @@ final class PostgresAnalyticsReads implements AnalyticsReads {
         sink.add(
             r.getString(1),
             r.getString(2),
-            r.getLong(3),
-            r.getLong(4),
-            r.getLong(5),
-            PostgresRows.dbl(r, 6),
-            r.getLong(7),
-            PostgresRows.dbl(r, 8));
+            new GroupSums(
+                r.getLong(3),
+                r.getLong(4),
+                r.getLong(5),
+                PostgresRows.dbl(r, 6),
+                r.getLong(7),
+                PostgresRows.dbl(r, 8)));
       }
     }
     edgeLabels.forEach((d, label) -> d.drainTo(fold.into(label)));

@@ -9,6 +9,7 @@ import dev.agentlens.engine.model.LlmQuery;
 import dev.agentlens.engine.model.ToolAnalytics;
 import dev.agentlens.engine.store.AnalyticsReads;
 import dev.agentlens.engine.store.GroupSink;
+import dev.agentlens.engine.store.GroupSums;
 import dev.agentlens.engine.store.RollupWindow;
 import dev.agentlens.engine.store.StoreSettings;
 import dev.agentlens.engine.store.SummaryFold;
@@ -154,19 +155,20 @@ final class SqliteAnalyticsReads implements AnalyticsReads {
     }
   }
 
-  /**
-   * Adds the (session, agent, events, tool calls, errors, latency sum/count, cost) at {@code from}.
-   */
+  /** Adds the (session, agent, events … cost) group whose columns start at {@code from}. */
   static void addGroup(GroupSink sink, ResultSet rs, int from) throws SQLException {
-    sink.add(
-        rs.getString(from),
-        rs.getString(from + 1),
+    sink.add(rs.getString(from), rs.getString(from + 1), sums(rs, from + 2));
+  }
+
+  /** The (events, tool calls, errors, latency sum and count, cost) columns from {@code from}. */
+  static GroupSums sums(ResultSet rs, int from) throws SQLException {
+    return new GroupSums(
+        rs.getLong(from),
+        rs.getLong(from + 1),
         rs.getLong(from + 2),
-        rs.getLong(from + 3),
+        rs.getDouble(from + 3),
         rs.getLong(from + 4),
-        rs.getDouble(from + 5),
-        rs.getLong(from + 6),
-        rs.getDouble(from + 7));
+        rs.getDouble(from + 5));
   }
 
   private static List<AgentAnalytics> agents(Connection c, SqliteAnalyticsFilter filter)

@@ -32,10 +32,10 @@ final class SqliteRollupSummary {
           + " sum(latency_sum), sum(latency_count), sum(cost_usd) FROM event_rollups WHERE %s"
           + " GROUP BY bucket";
 
-  /** Rows as stored, for the (session, agent) groups of one edge hour. */
+  /** Rows as stored: the (session, agent) groups of an edge's hour. */
   private static final String ROLLUPS =
-      "SELECT hour, session_id, agent_id, events, tool_calls, errors, latency_sum,"
-          + " latency_count, cost_usd FROM event_rollups WHERE %s";
+      "SELECT session_id, agent_id, events, tool_calls, errors, latency_sum, latency_count,"
+          + " cost_usd FROM event_rollups WHERE %s";
 
   private static final String EDGE =
       "SELECT session_id, agent_id, "
@@ -65,19 +65,23 @@ final class SqliteRollupSummary {
     GroupSink bucket = fold.into(SqliteBucketRange.of(q.granularity(), edge.from()).label());
     EdgeHour hour = EdgeHour.of(edge);
     if (!hour.restIsShorter()) {
-      readEdge(c, SqliteAnalyticsFilter.events(q, edge.from(), edge.to()), bucket);
+      readGroups(c, EDGE, SqliteAnalyticsFilter.events(q, edge.from(), edge.to()), bucket);
       return;
     }
     GroupDifference difference = new GroupDifference();
-    readRollups(c, SqliteAnalyticsFilter.rollups(q, hour.hour(), hour.hour()), difference.plus());
+    readGroups(
+        c, ROLLUPS, SqliteAnalyticsFilter.rollups(q, hour.hour(), hour.hour()), difference.plus());
     RollupWindow.Range rest = hour.rest();
-    readEdge(c, SqliteAnalyticsFilter.events(q, rest.from(), rest.to()), difference.minus());
+    readGroups(
+        c, EDGE, SqliteAnalyticsFilter.events(q, rest.from(), rest.to()), difference.minus());
     difference.drainTo(bucket);
   }
 
-  private static void readEdge(Connection c, SqliteAnalyticsFilter filter, GroupSink sink)
+  /** Hands each (session, agent, sums…) row of {@code template} to {@code sink}. */
+  private static void readGroups(
+      Connection c, String template, SqliteAnalyticsFilter filter, GroupSink sink)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(EDGE.formatted(filter.sql()))) {
+    try (PreparedStatement ps = c.prepareStatement(template.formatted(filter.sql()))) {
       filter.bind(ps, 1);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -100,25 +104,7 @@ final class SqliteRollupSummary {
               rs.getString(1),
               SqliteJson.stringList(rs.getString(2)),
               SqliteJson.stringList(rs.getString(3)),
-              rs.getLong(4),
-              rs.getLong(5),
-              rs.getLong(6),
-              rs.getDouble(7),
-              rs.getLong(8),
-              rs.getDouble(9));
-        }
-      }
-    }
-  }
-
-  /** Hands each rollup row, one (session, agent) group of an hour, to {@code sink}. */
-  private static void readRollups(Connection c, SqliteAnalyticsFilter filter, GroupSink sink)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(ROLLUPS.formatted(filter.sql()))) {
-      filter.bind(ps, 1);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          SqliteAnalyticsReads.addGroup(sink, rs, 2);
+              SqliteAnalyticsReads.sums(rs, 4));
         }
       }
     }
