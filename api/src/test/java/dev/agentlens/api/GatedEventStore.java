@@ -22,6 +22,7 @@ final class GatedEventStore implements EventStore {
   private final EventStore delegate;
   private final java.util.concurrent.Executor completions;
   private volatile Promise<Void> gate = Promise.promise();
+  private volatile java.util.function.Predicate<DrainBatch> refused = batch -> false;
 
   /** System.nanoTime of each drain write that carried events, in call order. */
   final java.util.List<Long> writeStarts = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -45,12 +46,23 @@ final class GatedEventStore implements EventStore {
     gate.tryComplete();
   }
 
+  /** From now on, drain writes of the batches matching {@code p} fail as a database refusal. */
+  void refuse(java.util.function.Predicate<DrainBatch> p) {
+    refused = p;
+  }
+
   @Override
   public Future<WriteResult> write(DrainBatch batch) {
     if (!batch.events().isEmpty()) {
       writeStarts.add(System.nanoTime());
     }
-    Future<WriteResult> written = gate.future().compose(v -> delegate.write(batch));
+    Future<WriteResult> written =
+        gate.future()
+            .compose(
+                v ->
+                    refused.test(batch)
+                        ? Future.failedFuture(new IllegalArgumentException("refused by the test"))
+                        : delegate.write(batch));
     if (completions == null) {
       return written;
     }

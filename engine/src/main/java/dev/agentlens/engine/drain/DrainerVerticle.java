@@ -115,7 +115,7 @@ public final class DrainerVerticle extends VerticleBase {
       vertx.setTimer(Math.max(1, settings.maxDelay().toMillis()), id -> tick());
       return;
     }
-    commit(pending.entries(), pending.batch(), 0)
+    commit(pending.entries(), pending.batch())
         .onComplete(
             ar -> {
               if (ar.succeeded()) {
@@ -159,68 +159,103 @@ public final class DrainerVerticle extends VerticleBase {
     return new Pending(entries, new DrainBatch(events, settings.nodeId(), index));
   }
 
-  private Future<Void> commit(List<JournalEntry> entries, DrainBatch batch, int attempt) {
-    return here(store.write(batch))
-        .map(
-            result -> {
-              committed(entries, result);
-              return (Void) null;
-            })
-        .recover(
-            failure -> {
-              metrics.drainFailed();
-              if (failure instanceof TransientStoreException) {
-                metrics.databaseDown();
-                long delay = backoffMillis(attempt);
-                if (attempt == 0 || attempt % 20 == 0) {
-                  LOG.warning("database unavailable, retrying drain: " + failure.getMessage());
-                }
-                return after(delay).compose(v -> commit(entries, batch, attempt + 1));
+  private Future<Void> commit(List<JournalEntry> entries, DrainBatch batch) {
+    return writeRetrying(batch)
+        .transform(
+            ar -> {
+              if (ar.succeeded()) {
+                committed(entries, ar.result());
+                return Future.<Void>succeededFuture();
               }
-              LOG.log(Level.WARNING, "drain batch refused; isolating poison events", failure);
-              return isolate(entries, 0, 0);
+              metrics.drainFailed();
+              LOG.log(Level.WARNING, "drain batch refused; isolating poison events", ar.cause());
+              return isolate(entries);
             });
   }
 
-  /** Writes the entries' events one per transaction; the ones refused go to dead_letters. */
-  private Future<Void> isolate(List<JournalEntry> entries, int entry, int event) {
+  /**
+   * Writes the entries' events one per transaction; the ones refused go to dead_letters. Each write
+   * starts from the previous one's callback and one promise ends it all: composing a future per
+   * event completed ~10,000 nested futures at the end and overflowed the stack.
+   */
+  private Future<Void> isolate(List<JournalEntry> entries) {
+    Promise<Void> done = Promise.promise();
+    isolateFrom(entries, 0, 0, done);
+    return done.future();
+  }
+
+  private void isolateFrom(List<JournalEntry> entries, int entry, int event, Promise<Void> done) {
+    while (entry < entries.size() && event == entries.get(entry).events().size()) {
+      entry++;
+      event = 0;
+    }
     if (entry == entries.size()) {
-      return Future.succeededFuture();
+      done.complete();
+      return;
     }
-    JournalEntry je = entries.get(entry);
-    if (event == je.events().size()) {
-      return isolate(entries, entry + 1, 0);
-    }
+    int at = entry;
+    int next = event + 1;
+    isolateOne(entries.get(entry), event)
+        .onComplete(
+            ar -> {
+              if (ar.succeeded()) {
+                isolateFrom(entries, at, next, done);
+              } else {
+                done.fail(ar.cause());
+              }
+            });
+  }
+
+  private Future<Void> isolateOne(JournalEntry je, int event) {
     IngestEvent one = je.events().get(event);
     boolean lastOfEntry = event == je.events().size() - 1;
+    List<JournalEntry> done = lastOfEntry ? List.of(je) : List.of();
     // Until its last event is in, the entry must be re-read after a crash (replay dedupes by id).
     long checkpoint = lastOfEntry ? je.index() : je.index() - 1;
     DrainBatch single = new DrainBatch(List.of(one), settings.nodeId(), checkpoint, true);
-    return writeRetrying(single, 0)
+    return writeRetrying(single)
         .compose(
             result -> {
-              committed(lastOfEntry ? List.of(je) : List.of(), result);
+              committed(done, result);
               return Future.<Void>succeededFuture();
             },
             failure ->
                 here(store.deadLetter(List.of(one), String.valueOf(failure.getMessage())))
-                    .compose(v -> here(store.write(emptyAt(checkpoint))))
+                    .compose(v -> writeRetrying(emptyAt(checkpoint)))
                     .map(
                         r -> {
                           metrics.deadLettered(1);
-                          committed(lastOfEntry ? List.of(je) : List.of(), r);
+                          committed(done, r);
                           return (Void) null;
-                        }))
-        .compose(v -> isolate(entries, entry, event + 1));
+                        }));
   }
 
-  private Future<WriteResult> writeRetrying(DrainBatch batch, int attempt) {
-    return here(store.write(batch))
-        .recover(
-            f ->
-                f instanceof TransientStoreException
-                    ? after(backoffMillis(attempt)).compose(v -> writeRetrying(batch, attempt + 1))
-                    : Future.failedFuture(f));
+  /**
+   * The write, retried with backoff while the database is unavailable (hours, if need be); a
+   * refusal fails it. Retries chain through timers onto one promise, never through nested futures.
+   */
+  private Future<WriteResult> writeRetrying(DrainBatch batch) {
+    Promise<WriteResult> result = Promise.promise();
+    attemptWrite(batch, 0, result);
+    return result.future();
+  }
+
+  private void attemptWrite(DrainBatch batch, int attempt, Promise<WriteResult> result) {
+    here(store.write(batch))
+        .onComplete(
+            ar -> {
+              if (ar.succeeded() || !(ar.cause() instanceof TransientStoreException)) {
+                result.handle(ar);
+                return;
+              }
+              metrics.drainFailed();
+              metrics.databaseDown();
+              if (attempt == 0 || attempt % 20 == 0) {
+                LOG.warning("database unavailable, retrying drain: " + ar.cause().getMessage());
+              }
+              vertx.setTimer(
+                  backoffMillis(attempt), id -> attemptWrite(batch, attempt + 1, result));
+            });
   }
 
   private DrainBatch emptyAt(long checkpoint) {
