@@ -44,6 +44,7 @@ public final class AgentLensServer {
   private final ChronicleJournal journal;
   private final IngestMetrics metrics;
   private final ApiKeyCache keys;
+  private final JournalLock lock;
   private final int port;
   private String drainerId;
   private String retentionId;
@@ -57,8 +58,10 @@ public final class AgentLensServer {
       ChronicleJournal journal,
       IngestMetrics metrics,
       ApiKeyCache keys,
+      JournalLock lock,
       int port) {
     this.vertx = vertx;
+    this.lock = lock;
     this.store = store;
     this.journal = journal;
     this.metrics = metrics;
@@ -76,6 +79,18 @@ public final class AgentLensServer {
    */
   public static AgentLensServer start(
       AgentLensConfig config, UnaryOperator<EventStore> storeDecorator) throws Exception {
+    JournalLock lock = JournalLock.acquire(config.journal().dir());
+    try {
+      return start(config, storeDecorator, lock);
+    } catch (Exception | Error e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static AgentLensServer start(
+      AgentLensConfig config, UnaryOperator<EventStore> storeDecorator, JournalLock lock)
+      throws Exception {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops(config)));
     Clock clock = Clock.systemUTC();
     EventStore store = storeDecorator.apply(Stores.open(vertx, config, clock));
@@ -102,7 +117,7 @@ public final class AgentLensServer {
       BootstrapKey.create(config.dataDir(), store.keys(), keys, clock);
     }
     int port = config.server().port() == 0 ? freePort() : config.server().port();
-    AgentLensServer server = new AgentLensServer(vertx, store, journal, metrics, keys, port);
+    AgentLensServer server = new AgentLensServer(vertx, store, journal, metrics, keys, lock, port);
     server.deploy(config, clock);
     LOG.info("AgentLens Engine listening on port " + port);
     return server;
@@ -193,6 +208,7 @@ public final class AgentLensServer {
     journal.close();
     await(store.close());
     await(vertx.close());
+    lock.close();
   }
 
   public int port() {
