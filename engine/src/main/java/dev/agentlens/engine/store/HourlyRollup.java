@@ -15,12 +15,8 @@ import java.util.Map;
  * columns the raw summary scan computes, so both paths fold into the same figures.
  *
  * @param hour the first 13 characters of the canonical timestamps, {@code YYYY-MM-DDTHH}
- * @param events events of the group
- * @param toolCalls its {@code tool_call} events
- * @param errors its events with {@code is_error}
- * @param latencySum sum of {@code duration_ms} of its {@code tool_response} events
- * @param latencyCount how many {@code tool_response} events carried a {@code duration_ms}
- * @param costUsd sum of {@code cost_usd} of its {@code cost_tracked} events
+ * @param sums its events, tool calls, errors ({@code is_error}), tool response latency (sum and
+ *     count of {@code duration_ms}) and cost ({@code cost_usd} of {@code cost_tracked} events)
  */
 public record HourlyRollup(
     String tenantId,
@@ -28,12 +24,7 @@ public record HourlyRollup(
     String sessionId,
     String agentId,
     boolean metric,
-    long events,
-    long toolCalls,
-    long errors,
-    double latencySum,
-    long latencyCount,
-    double costUsd) {
+    GroupSums sums) {
 
   /** The rollup increments of the events a drain transaction inserts (duplicates excluded). */
   public static Collection<HourlyRollup> of(List<PlannedEvent> inserted) {
@@ -85,12 +76,7 @@ public record HourlyRollup(
           k.sessionId(),
           k.agentId(),
           k.metric(),
-          events,
-          toolCalls,
-          errors,
-          latencySum,
-          latencyCount,
-          costUsd);
+          new GroupSums(events, toolCalls, errors, latencySum, latencyCount, costUsd));
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.agentlens.engine.model.Event;
 import dev.agentlens.engine.model.IngestEvent;
 import dev.agentlens.engine.model.PayloadFacts;
 import dev.agentlens.engine.store.AgentTouch;
+import dev.agentlens.engine.store.GroupSums;
 import dev.agentlens.engine.store.HourlyRollup;
 import dev.agentlens.engine.store.PlannedEvent;
 import dev.agentlens.engine.store.SessionKey;
@@ -230,12 +231,13 @@ final class PostgresBatchRows {
       key[2][i] = r.sessionId();
       key[3][i] = r.agentId();
       metric[i] = r.metric();
-      counts[0][i] = r.events();
-      counts[1][i] = r.toolCalls();
-      counts[2][i] = r.errors();
-      counts[3][i] = r.latencyCount();
-      sums[0][i] = r.latencySum();
-      sums[1][i++] = r.costUsd();
+      GroupSums s = r.sums();
+      counts[0][i] = s.events();
+      counts[1][i] = s.toolCalls();
+      counts[2][i] = s.errors();
+      counts[3][i] = s.latencyCount();
+      sums[0][i] = s.latencySum();
+      sums[1][i++] = s.costUsd();
     }
     return Tuple.wrap(
         new Object[] {

@@ -9,6 +9,7 @@ import dev.agentlens.engine.model.WriteResult;
 import dev.agentlens.engine.store.AgentTouch;
 import dev.agentlens.engine.store.BatchPlan;
 import dev.agentlens.engine.store.BatchPlanner;
+import dev.agentlens.engine.store.GroupSums;
 import dev.agentlens.engine.store.HourlyRollup;
 import dev.agentlens.engine.store.PlannedEvent;
 import dev.agentlens.engine.store.SessionKey;
@@ -347,12 +348,13 @@ final class SqliteWriter {
         ps.setString(3, r.sessionId());
         ps.setString(4, r.agentId());
         ps.setInt(5, r.metric() ? 1 : 0);
-        ps.setLong(6, r.events());
-        ps.setLong(7, r.toolCalls());
-        ps.setLong(8, r.errors());
-        ps.setDouble(9, r.latencySum());
-        ps.setLong(10, r.latencyCount());
-        ps.setDouble(11, r.costUsd());
+        GroupSums s = r.sums();
+        ps.setLong(6, s.events());
+        ps.setLong(7, s.toolCalls());
+        ps.setLong(8, s.errors());
+        ps.setDouble(9, s.latencySum());
+        ps.setLong(10, s.latencyCount());
+        ps.setDouble(11, s.costUsd());
         ps.addBatch();
       }
       ps.executeBatch();
