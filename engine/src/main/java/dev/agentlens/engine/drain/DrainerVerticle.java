@@ -286,12 +286,6 @@ public final class DrainerVerticle extends VerticleBase {
     return p.future();
   }
 
-  private Future<Void> after(long millis) {
-    Promise<Void> p = Promise.promise();
-    vertx.setTimer(Math.max(1, millis), id -> p.complete());
-    return p.future();
-  }
-
   private void cleanupNowAndThen() {
     long now = System.currentTimeMillis();
     if (now - lastCleanup < CLEANUP_EVERY_MS) {
