@@ -2,7 +2,6 @@ package dev.agentlens.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentlens.engine.model.EventQuery;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +53,7 @@ class BackpressureIT {
       TestServer.await(
           "every acknowledged event committed",
           Duration.ofSeconds(30),
-          () -> stored(server) == 1000);
+          () -> server.storedEvents() == 1000);
       for (String id : acked) {
         assertThat(server.get("/api/events/" + id).status()).isEqualTo(200);
       }
@@ -75,7 +73,9 @@ class BackpressureIT {
         assertThat(server.post("/api/events", batch("fx-" + i, 10)).status()).isEqualTo(202);
         long expected = i * 10L;
         TestServer.await(
-            "batch " + i + " committed", Duration.ofSeconds(10), () -> stored(server) == expected);
+            "batch " + i + " committed",
+            Duration.ofSeconds(10),
+            () -> server.storedEvents() == expected);
       }
     } finally {
       foreign.shutdown();
@@ -88,20 +88,5 @@ class BackpressureIT {
       events.add(WireEvents.event(session, "bp-agent", "tool_call"));
     }
     return WireEvents.body(events);
-  }
-
-  private static long stored(TestServer server) {
-    try {
-      return server
-          .server()
-          .store()
-          .events()
-          .count(EventQuery.all("default"))
-          .toCompletionStage()
-          .toCompletableFuture()
-          .get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -2,7 +2,6 @@ package dev.agentlens.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentlens.engine.model.EventQuery;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,7 +141,7 @@ class IngestEndToEndIT {
   @Test
   void rejectedRequestsStoreNothing() throws Exception {
     long appendedBefore = server.server().metrics().appendedRequests();
-    long storedBefore = storedEvents();
+    long storedBefore = server.storedEvents();
     JsonArray mixed =
         new JsonArray()
             .add(WireEvents.event("rej-1", "a", "tool_call"))
@@ -175,7 +173,7 @@ class IngestEndToEndIT {
     assertThat(tooLarge.json().getString("error")).isEqualTo("Request body too large");
 
     assertThat(server.server().metrics().appendedRequests()).isEqualTo(appendedBefore);
-    assertThat(storedEvents()).isEqualTo(storedBefore);
+    assertThat(server.storedEvents()).isEqualTo(storedBefore);
     assertThat(status("/api/sessions/rej-1")).isEqualTo(404);
   }
 
@@ -203,16 +201,5 @@ class IngestEndToEndIT {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private long storedEvents() throws Exception {
-    return server
-        .server()
-        .store()
-        .events()
-        .count(EventQuery.all("default"))
-        .toCompletionStage()
-        .toCompletableFuture()
-        .get(10, TimeUnit.SECONDS);
   }
 }

@@ -2,7 +2,6 @@ package dev.agentlens.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentlens.engine.model.EventQuery;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -50,13 +48,13 @@ class IngestValidationIT {
   @BeforeEach
   void snapshot() throws Exception {
     appendedBefore = server.server().metrics().appendedRequests();
-    storedBefore = stored();
+    storedBefore = server.storedEvents();
   }
 
   @AfterEach
   void nothingKept() throws Exception {
     assertThat(server.server().metrics().appendedRequests()).isEqualTo(appendedBefore);
-    assertThat(stored()).isEqualTo(storedBefore);
+    assertThat(server.storedEvents()).isEqualTo(storedBefore);
   }
 
   static Stream<Arguments> requiredFields() {
@@ -149,16 +147,5 @@ class IngestValidationIT {
     List<String> paths = new ArrayList<>();
     body.getJsonArray("details").forEach(d -> paths.add(((JsonObject) d).getString("path")));
     return paths;
-  }
-
-  private static long stored() throws Exception {
-    return server
-        .server()
-        .store()
-        .events()
-        .count(EventQuery.all("default"))
-        .toCompletionStage()
-        .toCompletableFuture()
-        .get(10, TimeUnit.SECONDS);
   }
 }

@@ -99,6 +99,21 @@ public final class TestServer implements AutoCloseable {
     return new Response(r.statusCode(), r.body(), r.headers());
   }
 
+  /** Events of the default tenant in the database (committed by the drainer). */
+  public long storedEvents() {
+    try {
+      return server
+          .store()
+          .events()
+          .count(dev.agentlens.engine.model.EventQuery.all("default"))
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("counting stored events failed", e);
+    }
+  }
+
   /** Polls a condition until it holds (no sleeping for a guessed time). */
   public static void await(String what, Duration timeout, BooleanSupplier condition)
       throws InterruptedException {
