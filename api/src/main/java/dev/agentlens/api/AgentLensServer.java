@@ -136,6 +136,7 @@ public final class AgentLensServer {
                     new DrainSettings(
                         config.nodeId(),
                         config.drain().maxBatchEvents(),
+                        config.drain().maxBatchBytes(),
                         config.drain().maxDelay()),
                     metrics,
                     fanout),

@@ -51,10 +51,14 @@ final class GatedEventStore implements EventStore {
     refused = p;
   }
 
+  /** Events in each drain write that carried events, in call order. */
+  final java.util.List<Integer> writeSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   @Override
   public Future<WriteResult> write(DrainBatch batch) {
     if (!batch.events().isEmpty()) {
       writeStarts.add(System.nanoTime());
+      writeSizes.add(batch.events().size());
     }
     Future<WriteResult> written =
         gate.future()

@@ -41,7 +41,7 @@ public record AgentLensConfig(
 
   public record Ingest(int maxBatchEvents, long maxBacklogEvents) {}
 
-  public record Drain(int maxBatchEvents, Duration maxDelay) {}
+  public record Drain(int maxBatchEvents, long maxBatchBytes, Duration maxDelay) {}
 
   public record Alerts(Duration checkInterval, boolean allowPrivateTargets) {}
 

@@ -116,7 +116,9 @@ public final class ConfigLoader {
             v.longValue("ingest.max-backlog-events")),
         v.bytes("http.max-body"),
         new AgentLensConfig.Drain(
-            v.integer("drain.max-batch-events", 1, 1_000_000), v.duration("drain.max-delay")),
+            v.integer("drain.max-batch-events", 1, 1_000_000),
+            v.bytes("drain.max-batch-bytes"),
+            v.duration("drain.max-delay")),
         nodeId,
         v.integer("sessions.idle-minutes", 1, 525_600),
         new AgentLensConfig.Alerts(

@@ -134,23 +134,33 @@ public final class DrainerVerticle extends VerticleBase {
             });
   }
 
-  /** Whole entries up to maxBatchEvents (an entry that would overflow waits for the next batch). */
+  /**
+   * Whole entries up to maxBatchEvents and maxBatchBytes (an entry that would overflow either waits
+   * for the next batch), so a transaction's memory stays bounded whatever the payload sizes.
+   */
   private Pending readBatch() {
     List<JournalEntry> entries = new ArrayList<>();
     List<IngestEvent> events = new ArrayList<>();
+    long bytes = 0;
     if (carried != null) {
       entries.add(carried);
       events.addAll(carried.events());
+      bytes = carried.bytes();
       carried = null;
     }
     JournalEntry e;
-    while (events.size() < settings.maxBatchEvents() && (e = reader.next()) != null) {
-      if (!events.isEmpty() && events.size() + e.events().size() > settings.maxBatchEvents()) {
+    while (events.size() < settings.maxBatchEvents()
+        && bytes < settings.maxBatchBytes()
+        && (e = reader.next()) != null) {
+      if (!events.isEmpty()
+          && (events.size() + e.events().size() > settings.maxBatchEvents()
+              || bytes + e.bytes() > settings.maxBatchBytes())) {
         carried = e;
         break;
       }
       entries.add(e);
       events.addAll(e.events());
+      bytes += e.bytes();
     }
     if (entries.isEmpty()) {
       return null;

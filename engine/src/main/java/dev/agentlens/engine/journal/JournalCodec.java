@@ -74,6 +74,7 @@ public final class JournalCodec {
 
   /** Reads one entry spanning all of {@code in}'s readable bytes. */
   public static JournalEntry decode(long index, BytesIn<?> in) {
+    long bytes = in.readRemaining();
     byte version = in.readByte();
     if (version != FORMAT_1) {
       throw corrupt(index, "unknown format version " + version);
@@ -91,7 +92,7 @@ public final class JournalCodec {
     if (in.readRemaining() != 0) {
       throw corrupt(index, in.readRemaining() + " trailing bytes");
     }
-    return new JournalEntry(index, tenantId, events);
+    return new JournalEntry(index, tenantId, events, bytes);
   }
 
   private static IngestEvent readEvent(

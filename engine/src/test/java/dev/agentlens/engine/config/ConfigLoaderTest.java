@@ -32,6 +32,7 @@ class ConfigLoaderTest {
     assertThat(c.httpMaxBody()).isEqualTo(1L << 20);
     assertThat(c.ingest().maxBatchEvents()).isEqualTo(1000);
     assertThat(c.drain().maxDelay()).isEqualTo(Duration.ofMillis(20));
+    assertThat(c.drain().maxBatchBytes()).isEqualTo(16L << 20);
     assertThat(c.idleMinutes()).isEqualTo(30);
     assertThat(c.sqlite().file()).isEqualTo(Path.of("./data/agentlens.db"));
     // Seed pragmas present, and in file order (page_size must precede journal_mode).

@@ -59,8 +59,13 @@ class ChronicleJournalTest {
       assertThat(journal.durable(i2).succeeded()).isTrue();
 
       try (JournalReader reader = journal.reader(-1)) {
-        assertThat(reader.next()).isEqualTo(new JournalEntry(i1, TENANT, first));
-        assertThat(reader.next()).isEqualTo(new JournalEntry(i2, TENANT, second));
+        JournalEntry a = reader.next();
+        JournalEntry b = reader.next();
+        assertThat(a).isEqualTo(new JournalEntry(i1, TENANT, first, a.bytes()));
+        assertThat(b).isEqualTo(new JournalEntry(i2, TENANT, second, b.bytes()));
+        // Three 200-byte payloads cannot encode in fewer bytes than they hold.
+        assertThat(a.bytes()).isGreaterThan(600).isGreaterThan(b.bytes());
+        assertThat(b.bytes()).isPositive();
         assertThat(reader.next()).isNull();
         assertThat(reader.lastIndex()).isEqualTo(i2);
 
