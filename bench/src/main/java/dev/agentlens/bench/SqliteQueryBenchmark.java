@@ -16,6 +16,7 @@ import dev.agentlens.engine.model.Timeline;
 import dev.agentlens.engine.model.Timestamps;
 import dev.agentlens.engine.store.EventStore;
 import dev.agentlens.engine.store.StoreSettings;
+import dev.agentlens.engine.store.TimelineWalk;
 import dev.agentlens.engine.store.sqlite.SqliteEventStore;
 import dev.agentlens.engine.store.sqlite.SqliteSettings;
 import io.vertx.core.Vertx;
@@ -188,7 +189,8 @@ public class SqliteQueryBenchmark extends ChronicleFork {
 
   @Benchmark
   public Timeline timeline() throws Exception {
-    return SqliteWriteBenchmark.await(store.events().timeline(TENANT, TIMELINE_SESSION))
+    return SqliteWriteBenchmark.await(
+            TimelineWalk.readAll(store.events(), TENANT, TIMELINE_SESSION))
         .orElseThrow();
   }
 

@@ -4,8 +4,8 @@ import dev.agentlens.api.auth.AuthHandler;
 import dev.agentlens.api.http.ApiException;
 import dev.agentlens.api.http.JsonViews;
 import dev.agentlens.api.http.Responses;
-import dev.agentlens.engine.model.Timeline;
 import dev.agentlens.engine.store.EventStore;
+import dev.agentlens.engine.store.TimelineWalk;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -43,21 +43,16 @@ public final class EventReadRoutes {
   }
 
   private void timeline(RoutingContext ctx) {
+    String tenantId = tenant(ctx);
+    String sessionId = ctx.pathParam("id");
     store
         .events()
-        .timeline(tenant(ctx), ctx.pathParam("id"))
-        .map(found -> timelineJson(found.orElseThrow(() -> ApiException.notFound("Session"))))
-        .onSuccess(body -> Responses.ok(ctx, body))
+        .timelineHead(tenantId, sessionId, TimelineWalk.PAGE)
+        .map(found -> found.orElseThrow(() -> ApiException.notFound("Session")))
+        .onSuccess(
+            head ->
+                TimelineResponse.send(ctx.response(), store.events(), tenantId, sessionId, head))
         .onFailure(ctx::fail);
-  }
-
-  private static String timelineJson(Timeline t) {
-    StringBuilder sb = new StringBuilder(64 + t.events().size() * 900);
-    sb.append("{\"events\":");
-    JsonViews.events(t.events(), sb);
-    sb.append(",\"chainValid\":").append(t.chainValid());
-    sb.append(",\"chained\":").append(t.chained()).append('}');
-    return sb.toString();
   }
 
   private static String tenant(RoutingContext ctx) {

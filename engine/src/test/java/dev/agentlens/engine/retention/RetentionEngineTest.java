@@ -10,6 +10,7 @@ import dev.agentlens.engine.model.RetentionRun;
 import dev.agentlens.engine.model.Timeline;
 import dev.agentlens.engine.store.RetentionStore;
 import dev.agentlens.engine.store.StoreSettings;
+import dev.agentlens.engine.store.TimelineWalk;
 import dev.agentlens.engine.store.sqlite.SqliteEventStore;
 import dev.agentlens.engine.store.sqlite.SqliteSettings;
 import dev.agentlens.engine.testing.MutableClock;
@@ -166,10 +167,14 @@ class RetentionEngineTest {
             f.late.get(1).id(),
             f.late.get(2).id());
     for (String session : List.of("s-mixed", "s-new", "s-late")) {
-      Timeline t = await(store.events().timeline(TENANT, session)).orElseThrow();
+      Timeline t = await(TimelineWalk.readAll(store.events(), TENANT, session)).orElseThrow();
       assertThat(t.chainValid()).as("chain of %s", session).isTrue();
     }
-    assertThat(await(store.events().timeline(TENANT, "s-mixed")).orElseThrow().events().get(0))
+    assertThat(
+            await(TimelineWalk.readAll(store.events(), TENANT, "s-mixed"))
+                .orElseThrow()
+                .events()
+                .get(0))
         .isEqualTo(f.mixed.get(3));
     assertThat(await(store.sessions().get(TENANT, "s-old"))).isEmpty();
     assertThat(await(store.agents().list(TENANT))).extracting(Agent::id).contains("agent-old");
@@ -188,7 +193,10 @@ class RetentionEngineTest {
 
     assertThat(next.seq()).isEqualTo(6);
     assertThat(next.prevHash()).isEqualTo(f.mixed.get(4).hash());
-    assertThat(await(store.events().timeline(TENANT, "s-mixed")).orElseThrow().chainValid())
+    assertThat(
+            await(TimelineWalk.readAll(store.events(), TENANT, "s-mixed"))
+                .orElseThrow()
+                .chainValid())
         .isTrue();
   }
 

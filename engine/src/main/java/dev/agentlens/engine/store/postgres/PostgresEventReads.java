@@ -9,7 +9,8 @@ import dev.agentlens.engine.model.EventType;
 import dev.agentlens.engine.model.Page;
 import dev.agentlens.engine.model.SortOrder;
 import dev.agentlens.engine.model.TimeWindow;
-import dev.agentlens.engine.model.Timeline;
+import dev.agentlens.engine.model.TimelineCursor;
+import dev.agentlens.engine.model.TimelineHead;
 import dev.agentlens.engine.store.ChainVerifier;
 import dev.agentlens.engine.store.EventReads;
 import io.vertx.core.Future;
@@ -37,8 +38,19 @@ final class PostgresEventReads implements EventReads {
   private static final String SESSION_EXISTS =
       "SELECT 1 FROM sessions WHERE tenant_id = $1 AND id = $2";
 
-  private static final String TIMELINE =
-      SELECT_EVENTS + " WHERE tenant_id = $1 AND session_id = $2 ORDER BY timestamp, id";
+  private static final String SESSION_LAST_SEQ =
+      "SELECT last_seq FROM sessions WHERE tenant_id = $1 AND id = $2";
+
+  private static final String FIRST_TIMELINE_PAGE =
+      SELECT_EVENTS
+          + " WHERE tenant_id = $1 AND session_id = $2 AND seq <= $3"
+          + " ORDER BY timestamp, id LIMIT $4";
+
+  // A row comparison: one range scan of idx_events_session_ts, wherever the page starts.
+  private static final String NEXT_TIMELINE_PAGE =
+      SELECT_EVENTS
+          + " WHERE tenant_id = $1 AND session_id = $2 AND seq <= $3"
+          + " AND (timestamp, id) > ($4, $5) ORDER BY timestamp, id LIMIT $6";
 
   private static final String CHAIN_PAGE_SQL =
       SELECT_EVENTS
@@ -131,33 +143,73 @@ final class PostgresEventReads implements EventReads {
   }
 
   @Override
-  public Future<Optional<Timeline>> timeline(String tenantId, String sessionId) {
+  public Future<Optional<TimelineHead>> timelineHead(
+      String tenantId, String sessionId, int pageSize) {
     Tuple key = Tuple.of(tenantId, sessionId);
     return db.snapshot(
         c ->
-            c.preparedQuery(SESSION_EXISTS)
+            c.preparedQuery(SESSION_LAST_SEQ)
                 .execute(key)
                 .compose(
-                    exists -> {
-                      if (exists.size() == 0) {
-                        return Future.succeededFuture(Optional.<Timeline>empty());
+                    rows -> {
+                      if (rows.size() == 0) {
+                        return Future.succeededFuture(Optional.<TimelineHead>empty());
                       }
-                      return c.preparedQuery(TIMELINE)
-                          .execute(key)
-                          .compose(
-                              rows ->
-                                  latestAnchor(c, key)
-                                      .compose(anchor -> db.blocking(() -> timeline(rows, anchor))))
-                          .map(Optional::of);
+                      long lastSeq = rows.iterator().next().getLong(0);
+                      // One snapshot: the chain verified is exactly the events up to lastSeq.
+                      return c.preparedQuery(FIRST_TIMELINE_PAGE)
+                          // One row past the page tells whether it is the whole session.
+                          .execute(Tuple.of(tenantId, sessionId, lastSeq, pageSize + 1))
+                          .compose(page -> verdict(c, tenantId, sessionId, page, pageSize))
+                          .map(
+                              h ->
+                                  Optional.of(
+                                      new TimelineHead(
+                                          lastSeq,
+                                          h.verdict().valid(),
+                                          h.verdict().chained(),
+                                          h.first(),
+                                          h.more())));
                     }));
   }
 
-  private static Timeline timeline(RowSet<Row> rows, ChainAnchor anchor) {
-    List<Event> events = PostgresRows.map(rows, PostgresRows::event);
-    List<Event> bySeq = new ArrayList<>(events);
-    bySeq.sort(Comparator.comparingLong(Event::seq));
-    ChainVerifier.Verdict v = ChainVerifier.verify(bySeq, anchor);
-    return new Timeline(events, v.valid(), v.chained());
+  private record FirstPage(List<Event> first, boolean more, ChainVerifier.Verdict verdict) {}
+
+  /** The first page; a session longer than it streams its chain through the verifier. */
+  private Future<FirstPage> verdict(
+      SqlConnection c, String tenantId, String sessionId, RowSet<Row> rows, int pageSize) {
+    boolean more = rows.size() > pageSize;
+    Future<ChainVerifier> streamed =
+        more ? chainVerifier(c, tenantId, sessionId) : Future.succeededFuture(null);
+    return streamed.compose(
+        verifier ->
+            latestAnchor(c, Tuple.of(tenantId, sessionId))
+                .compose(
+                    anchor ->
+                        db.blocking(
+                            () -> {
+                              List<Event> read = PostgresRows.map(rows, PostgresRows::event);
+                              if (more) {
+                                return new FirstPage(
+                                    read.subList(0, pageSize), true, verifier.verdict());
+                              }
+                              List<Event> bySeq = new ArrayList<>(read);
+                              bySeq.sort(Comparator.comparingLong(Event::seq));
+                              return new FirstPage(
+                                  read, false, ChainVerifier.verify(bySeq, anchor));
+                            })));
+  }
+
+  @Override
+  public Future<List<Event>> timelinePage(
+      String tenantId, String sessionId, long maxSeq, TimelineCursor after, int limit) {
+    Future<RowSet<Row>> rows =
+        after == null
+            ? db.query(FIRST_TIMELINE_PAGE, Tuple.of(tenantId, sessionId, maxSeq, limit))
+            : db.query(
+                NEXT_TIMELINE_PAGE,
+                Tuple.of(tenantId, sessionId, maxSeq, after.timestamp(), after.id(), limit));
+    return rows.map(r -> PostgresRows.map(r, PostgresRows::event));
   }
 
   @Override
@@ -219,20 +271,24 @@ final class PostgresEventReads implements EventReads {
         .compose(r -> verifyAll(c, tenantId, ids, i + 1, merge(soFar, r)));
   }
 
-  /** Streams one session in seq order through the verifier, a page of events at a time. */
   private Future<ChainReport> verifyChain(SqlConnection c, String tenantId, String sessionId) {
+    return chainVerifier(c, tenantId, sessionId)
+        .map(
+            verifier -> {
+              ChainVerifier.Verdict verdict = verifier.verdict();
+              List<ChainBreak> breaks =
+                  verdict.valid() ? List.of() : List.of(verdict.toBreak(sessionId));
+              return new ChainReport(1, verifier.count(), breaks);
+            });
+  }
+
+  /** Streams one session in seq order through a verifier, a page of events at a time. */
+  private Future<ChainVerifier> chainVerifier(SqlConnection c, String tenantId, String sessionId) {
     return latestAnchor(c, Tuple.of(tenantId, sessionId))
         .compose(
             anchor -> {
               ChainVerifier verifier = ChainVerifier.start(anchor);
-              return feed(c, verifier, tenantId, sessionId, 0L)
-                  .map(
-                      v -> {
-                        ChainVerifier.Verdict verdict = verifier.verdict();
-                        List<ChainBreak> breaks =
-                            verdict.valid() ? List.of() : List.of(verdict.toBreak(sessionId));
-                        return new ChainReport(1, verifier.count(), breaks);
-                      });
+              return feed(c, verifier, tenantId, sessionId, 0L).map(v -> verifier);
             });
   }
 

@@ -9,7 +9,8 @@ import dev.agentlens.engine.model.EventType;
 import dev.agentlens.engine.model.Page;
 import dev.agentlens.engine.model.SortOrder;
 import dev.agentlens.engine.model.TimeWindow;
-import dev.agentlens.engine.model.Timeline;
+import dev.agentlens.engine.model.TimelineCursor;
+import dev.agentlens.engine.model.TimelineHead;
 import dev.agentlens.engine.store.ChainVerifier;
 import dev.agentlens.engine.store.EventReads;
 import dev.agentlens.engine.store.StoreSettings;
@@ -35,8 +36,18 @@ final class SqliteEventReads implements EventReads {
   private static final String SESSION_EXISTS =
       "SELECT 1 FROM sessions WHERE tenant_id = ? AND id = ?";
 
-  private static final String TIMELINE =
-      SELECT_EVENTS + " WHERE tenant_id = ? AND session_id = ? ORDER BY timestamp, id";
+  private static final String SESSION_LAST_SEQ =
+      "SELECT last_seq FROM sessions WHERE tenant_id = ? AND id = ?";
+
+  private static final String TIMELINE_PAGE =
+      SELECT_EVENTS
+          + " WHERE tenant_id = ? AND session_id = ? AND seq <= ?%s ORDER BY timestamp, id LIMIT ?";
+
+  private static final String FIRST_TIMELINE_PAGE = TIMELINE_PAGE.formatted("");
+
+  // A row value: one range seek on idx_events_session_ts, wherever the page starts.
+  private static final String NEXT_TIMELINE_PAGE =
+      TIMELINE_PAGE.formatted(" AND (timestamp, id) > (?, ?)");
 
   private static final String CHAIN =
       SELECT_EVENTS + " WHERE tenant_id = ? AND session_id = ? ORDER BY seq";
@@ -162,24 +173,64 @@ final class SqliteEventReads implements EventReads {
   }
 
   @Override
-  public Future<Optional<Timeline>> timeline(String tenantId, String sessionId) {
+  public Future<Optional<TimelineHead>> timelineHead(
+      String tenantId, String sessionId, int pageSize) {
     return db.read(
         c -> {
-          if (!sessionExists(c, tenantId, sessionId)) {
-            return Optional.empty();
-          }
-          List<Event> events = new ArrayList<>();
-          try (PreparedStatement ps = c.prepareStatement(TIMELINE)) {
+          long lastSeq;
+          try (PreparedStatement ps = c.prepareStatement(SESSION_LAST_SEQ)) {
             ps.setString(1, tenantId);
             ps.setString(2, sessionId);
-            collect(ps, events);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.empty();
+              }
+              lastSeq = rs.getLong(1);
+            }
           }
-          List<Event> bySeq = new ArrayList<>(events);
-          bySeq.sort(Comparator.comparingLong(Event::seq));
+          // One snapshot: the chain verified is exactly the events up to lastSeq.
+          // One row past the page tells whether the page is the whole session.
+          List<Event> first = timelinePage(c, tenantId, sessionId, lastSeq, null, pageSize + 1);
+          boolean more = first.size() > pageSize;
           ChainVerifier.Verdict v =
-              ChainVerifier.verify(bySeq, latestAnchor(c, tenantId, sessionId));
-          return Optional.of(new Timeline(events, v.valid(), v.chained()));
+              more
+                  ? chainVerifier(c, tenantId, sessionId).verdict()
+                  : ChainVerifier.verify(bySeq(first), latestAnchor(c, tenantId, sessionId));
+          List<Event> page = more ? first.subList(0, pageSize) : first;
+          return Optional.of(new TimelineHead(lastSeq, v.valid(), v.chained(), page, more));
         });
+  }
+
+  @Override
+  public Future<List<Event>> timelinePage(
+      String tenantId, String sessionId, long maxSeq, TimelineCursor after, int limit) {
+    return db.read(c -> timelinePage(c, tenantId, sessionId, maxSeq, after, limit));
+  }
+
+  private static List<Event> timelinePage(
+      Connection c, String tenantId, String sessionId, long maxSeq, TimelineCursor after, int limit)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(after == null ? FIRST_TIMELINE_PAGE : NEXT_TIMELINE_PAGE)) {
+      int i = 1;
+      ps.setString(i++, tenantId);
+      ps.setString(i++, sessionId);
+      ps.setLong(i++, maxSeq);
+      if (after != null) {
+        ps.setString(i++, after.timestamp());
+        ps.setString(i++, after.id());
+      }
+      ps.setInt(i, limit);
+      List<Event> page = new ArrayList<>(Math.min(limit, 1024));
+      collect(ps, page);
+      return page;
+    }
+  }
+
+  private static List<Event> bySeq(List<Event> events) {
+    List<Event> sorted = new ArrayList<>(events);
+    sorted.sort(Comparator.comparingLong(Event::seq));
+    return sorted;
   }
 
   @Override
@@ -240,8 +291,16 @@ final class SqliteEventReads implements EventReads {
     return ids;
   }
 
-  /** Streams one session in seq order through the verifier; only one event is held at a time. */
   private static ChainReport verifyChain(Connection c, String tenantId, String sessionId)
+      throws SQLException {
+    ChainVerifier verifier = chainVerifier(c, tenantId, sessionId);
+    ChainVerifier.Verdict v = verifier.verdict();
+    List<ChainBreak> breaks = v.valid() ? List.of() : List.of(v.toBreak(sessionId));
+    return new ChainReport(1, verifier.count(), breaks);
+  }
+
+  /** Streams one session in seq order through a verifier; only one event is held at a time. */
+  private static ChainVerifier chainVerifier(Connection c, String tenantId, String sessionId)
       throws SQLException {
     ChainVerifier verifier = ChainVerifier.start(latestAnchor(c, tenantId, sessionId));
     try (PreparedStatement ps = c.prepareStatement(CHAIN)) {
@@ -253,9 +312,7 @@ final class SqliteEventReads implements EventReads {
         }
       }
     }
-    ChainVerifier.Verdict v = verifier.verdict();
-    List<ChainBreak> breaks = v.valid() ? List.of() : List.of(v.toBreak(sessionId));
-    return new ChainReport(1, verifier.count(), breaks);
+    return verifier;
   }
 
   private static ChainReport merge(ChainReport a, ChainReport b) {

@@ -10,6 +10,7 @@ import dev.agentlens.engine.model.Event;
 import dev.agentlens.engine.model.RetentionChunk;
 import dev.agentlens.engine.model.RetentionRun;
 import dev.agentlens.engine.model.Timeline;
+import dev.agentlens.engine.store.TimelineWalk;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +92,7 @@ public abstract class RetentionContract extends StoreContractBase {
   }
 
   private Timeline timeline(String tenantId, String sessionId) {
-    return await(store.events().timeline(tenantId, sessionId)).orElseThrow();
+    return await(TimelineWalk.readAll(store.events(), tenantId, sessionId)).orElseThrow();
   }
 
   private static String digest(List<Event> segment) {

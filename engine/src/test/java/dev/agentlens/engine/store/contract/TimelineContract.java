@@ -8,9 +8,13 @@ import dev.agentlens.engine.model.Event;
 import dev.agentlens.engine.model.IngestEvent;
 import dev.agentlens.engine.model.TimeWindow;
 import dev.agentlens.engine.model.Timeline;
+import dev.agentlens.engine.model.TimelineHead;
 import dev.agentlens.engine.model.WriteResult;
+import dev.agentlens.engine.store.TimelineWalk;
+import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +28,7 @@ public abstract class TimelineContract extends StoreContractBase {
       "{\"toolName\":\"rm -rf\",\"callId\":\"x\",\"arguments\":{}}";
 
   private Timeline timeline(String tenantId, String sessionId) {
-    return await(store.events().timeline(tenantId, sessionId))
+    return await(TimelineWalk.readAll(store.events(), tenantId, sessionId))
         .orElseThrow(() -> new AssertionError("no timeline for " + sessionId));
   }
 
@@ -105,11 +109,83 @@ public abstract class TimelineContract extends StoreContractBase {
   }
 
   @Test
+  void pagesWalkTiesInIdOrderAndStopAtTheEventsTheHeadVerified() {
+    List<Event> before = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      // Pairs share a timestamp, so page boundaries fall inside ties.
+      String at = "2026-03-10T10:0" + (i / 2) + ":00.000Z";
+      before.addAll(write(events.toolCall("s1", "t" + i).at(at).build()).committed());
+    }
+    TimelineHead head = await(store.events().timelineHead(TENANT, "s1", 2)).orElseThrow();
+    // Arriving after the head: one sorts before everything, one after; neither may show up.
+    write(
+        events.toolCall("s1", "early").at("2026-03-10T09:00:00.000Z").build(),
+        events.toolCall("s1", "late").at("2026-03-10T11:00:00.000Z").build());
+
+    List<List<Event>> pages = new ArrayList<>();
+    await(
+        TimelineWalk.walk(
+            store.events(),
+            TENANT,
+            "s1",
+            head,
+            2,
+            page -> {
+              pages.add(page);
+              return Future.succeededFuture();
+            }));
+
+    List<Event> expected = new ArrayList<>(before);
+    expected.sort(Comparator.comparing(Event::timestamp).thenComparing(Event::id));
+    assertThat(head.lastSeq()).isEqualTo(7);
+    assertThat(head.chainValid()).isTrue();
+    assertThat(head.chained()).isTrue();
+    assertThat(pages).hasSize(4).allMatch(p -> p.size() <= 2);
+    assertThat(pages.stream().flatMap(List::stream).toList()).isEqualTo(expected);
+  }
+
+  @Test
+  void aSessionLongerThanThePageIsVerifiedByStreamingItsChain() throws Exception {
+    List<Event> s1 = fourEventSession("s1");
+    fourEventSession("s2");
+    tamperPayload(TENANT, s1.get(2).id(), TAMPERED);
+
+    TimelineHead broken = await(store.events().timelineHead(TENANT, "s1", 2)).orElseThrow();
+    TimelineHead intact = await(store.events().timelineHead(TENANT, "s2", 2)).orElseThrow();
+
+    assertThat(broken.firstPage()).hasSize(2);
+    assertThat(broken.chainValid()).isFalse();
+    assertThat(broken.chained()).isTrue();
+    assertThat(intact.chainValid()).isTrue();
+    assertThat(intact.chained()).isTrue();
+  }
+
+  @Test
+  void aSessionOfExactlyOnePageIsWholeInTheHead() {
+    List<Event> written = fourEventSession("s1");
+
+    TimelineHead head = await(store.events().timelineHead(TENANT, "s1", 4)).orElseThrow();
+
+    assertThat(head.more()).isFalse();
+    assertThat(head.firstPage()).containsExactlyInAnyOrderElementsOf(written);
+    assertThat(head.chainValid()).isTrue();
+    assertThat(await(store.events().timelineHead(TENANT, "s1", 3)).orElseThrow().more()).isTrue();
+  }
+
+  @Test
+  void anUnknownSessionHasNoTimelineHead() {
+    fourEventSession("s1");
+
+    assertThat(await(store.events().timelineHead(TENANT, "nope", 10))).isEmpty();
+    assertThat(await(store.events().timelineHead(OTHER_TENANT, "s1", 10))).isEmpty();
+  }
+
+  @Test
   void anUnknownSessionHasNoTimeline() {
     fourEventSession("s1");
 
-    assertThat(await(store.events().timeline(TENANT, "nope"))).isEmpty();
-    assertThat(await(store.events().timeline(OTHER_TENANT, "s1"))).isEmpty();
+    assertThat(await(TimelineWalk.readAll(store.events(), TENANT, "nope"))).isEmpty();
+    assertThat(await(TimelineWalk.readAll(store.events(), OTHER_TENANT, "s1"))).isEmpty();
   }
 
   @Test
