@@ -27,7 +27,8 @@ final class Stores {
                   config.sqlite().file(),
                   config.sqlite().pragmas(),
                   config.sqlite().readPoolSize(),
-                  config.sqlite().checkpointInterval()),
+                  config.sqlite().checkpointInterval(),
+                  config.sqlite().readCacheBytes()),
               settings);
       case POSTGRESQL ->
           new PostgresEventStore(

@@ -1,5 +1,6 @@
 package dev.agentlens.bench.harness;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ record RunSettings(
   static RunSettings from(Args a) {
     boolean quick = a.flag("--quick");
     String rates = a.get("--rates", quick ? "2k,5k,10k" : "5k,10k,15k,20k,25k,30k");
-    String jvm = a.get("--server-jvm", "");
+    String jvm = a.get("--server-jvm", shippedJvmOptions());
     return new RunSettings(
         quick,
         a.integer("--events", quick ? 400_000 : 10_000_000),
@@ -61,6 +62,15 @@ record RunSettings(
         a.get("--key", null),
         Path.of(a.get("--out", "bench/results")),
         a.flag("--keep-data"));
+  }
+
+  /**
+   * The server runs as the README runs it: with the argument file {@code config/jvm.options} (heap
+   * cap and the like) when the harness starts from the repository root.
+   */
+  private static String shippedJvmOptions() {
+    Path options = Path.of("config", "jvm.options");
+    return Files.isRegularFile(options) ? "@" + options.toAbsolutePath() : "";
   }
 
   Map<String, String> describe() {

@@ -46,7 +46,11 @@ public record AgentLensConfig(
   public record Alerts(Duration checkInterval, boolean allowPrivateTargets) {}
 
   public record Sqlite(
-      Path file, int readPoolSize, Duration checkpointInterval, Map<String, String> pragmas) {
+      Path file,
+      int readPoolSize,
+      long readCacheBytes,
+      Duration checkpointInterval,
+      Map<String, String> pragmas) {
     public Sqlite {
       // Order matters: page_size and auto_vacuum must precede journal_mode on a new file.
       pragmas = Collections.unmodifiableMap(new LinkedHashMap<>(pragmas));

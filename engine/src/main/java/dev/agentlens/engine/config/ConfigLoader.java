@@ -127,6 +127,7 @@ public final class ConfigLoader {
         new AgentLensConfig.Sqlite(
             under(dataDir, v.text("sqlite.file")),
             v.integer("sqlite.read-pool-size", 1, 64),
+            v.bytes("sqlite.read-cache"),
             v.duration("sqlite.checkpoint-interval"),
             v.section(PRAGMAS)),
         new AgentLensConfig.Postgres(

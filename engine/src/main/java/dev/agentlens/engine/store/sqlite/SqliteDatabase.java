@@ -191,6 +191,7 @@ final class SqliteDatabase {
       }
       if (readOnly) {
         s.execute("PRAGMA query_only = ON");
+        s.execute("PRAGMA cache_size = -" + settings.readCacheBytes() / 1024);
       } else if (checkpointer != null) {
         // The background checkpointer does this work; commits must not.
         s.execute("PRAGMA wal_autocheckpoint = 0");

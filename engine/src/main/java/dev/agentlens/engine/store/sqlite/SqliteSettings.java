@@ -9,16 +9,27 @@ import java.util.Objects;
 
 /**
  * Where the SQLite file lives, the pragmas applied to every connection (in order), how many
- * read-only connections serve queries, and how often a background thread checkpoints the WAL
- * ({@code Duration.ZERO}: SQLite's automatic checkpoints, paid for by the writer's commits).
+ * read-only connections serve queries and the page cache of each (replacing {@code cache_size} on
+ * them), and how often a background thread checkpoints the WAL ({@code Duration.ZERO}: SQLite's
+ * automatic checkpoints, paid for by the writer's commits).
  */
 public record SqliteSettings(
-    Path file, Map<String, String> pragmas, int readPoolSize, Duration checkpointInterval) {
+    Path file,
+    Map<String, String> pragmas,
+    int readPoolSize,
+    Duration checkpointInterval,
+    long readCacheBytes) {
 
   public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ZERO;
+  public static final long DEFAULT_READ_CACHE_BYTES = 16L << 20;
 
   public SqliteSettings(Path file, Map<String, String> pragmas, int readPoolSize) {
     this(file, pragmas, readPoolSize, DEFAULT_CHECKPOINT_INTERVAL);
+  }
+
+  public SqliteSettings(
+      Path file, Map<String, String> pragmas, int readPoolSize, Duration checkpointInterval) {
+    this(file, pragmas, readPoolSize, checkpointInterval, DEFAULT_READ_CACHE_BYTES);
   }
 
   /**
@@ -34,7 +45,7 @@ public record SqliteSettings(
     p.put("cache_size", "-64000");
     p.put("busy_timeout", "5000");
     p.put("temp_store", "MEMORY");
-    p.put("mmap_size", "1073741824");
+    p.put("mmap_size", "0");
     p.put("wal_autocheckpoint", "10000");
     p.put("foreign_keys", "OFF");
     return p;
@@ -46,6 +57,9 @@ public record SqliteSettings(
     Objects.requireNonNull(checkpointInterval, "checkpointInterval");
     if (checkpointInterval.isNegative()) {
       throw new IllegalArgumentException("checkpointInterval not >= 0");
+    }
+    if (readCacheBytes < 1024) {
+      throw new IllegalArgumentException("readCacheBytes not >= 1 KiB");
     }
     if (readPoolSize < 1 || readPoolSize > 64) {
       throw new IllegalArgumentException("readPoolSize not in [1,64]");
