@@ -244,7 +244,7 @@ class ChronicleJournalTest {
   @Test
   void refusesAnEntryLargerThanChronicleAllows() {
     try (ChronicleJournal journal = ChronicleJournal.open(settings(dir, SyncMode.NONE, null))) {
-      String huge = "x".repeat(3 << 20); // two exceed a quarter of the 16 MiB block, one fits
+      String huge = "x".repeat(3 << 19); // two exceed a quarter of the 8 MiB block, one fits
       List<IngestEvent> events = List.of(event("h1", huge), event("h2", huge));
       assertThatThrownBy(() -> journal.append(TENANT, events))
           .isInstanceOf(IllegalArgumentException.class)

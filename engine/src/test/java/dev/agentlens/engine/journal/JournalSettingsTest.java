@@ -14,11 +14,12 @@ class JournalSettingsTest {
   }
 
   @Test
-  void blocksHoldFourEntriesOfTwiceTheLargestRequestAndAreAtLeast16MiB() {
+  void blocksHoldFourEntriesOfTwiceTheLargestRequestAndAreAtLeast8MiB() {
     assertThat(new JournalSettings(Path.of("j"), SyncMode.NONE, Duration.ZERO, null).blockSize())
-        .isEqualTo(16L << 20);
-    assertThat(forRequests(1000).blockSize()).isEqualTo(16L << 20);
-    assertThat(forRequests(2L << 20).blockSize()).isEqualTo(16L << 20);
+        .isEqualTo(8L << 20);
+    assertThat(forRequests(1000).blockSize()).isEqualTo(8L << 20);
+    assertThat(forRequests(1L << 20).blockSize()).isEqualTo(8L << 20);
+    assertThat(forRequests((1L << 20) + 1).blockSize()).isEqualTo(16L << 20);
     assertThat(forRequests((2L << 20) + 1).blockSize()).isEqualTo(32L << 20);
     assertThat(forRequests(10L << 20).blockSize()).isEqualTo(128L << 20);
   }
