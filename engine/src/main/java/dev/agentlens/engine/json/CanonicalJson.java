@@ -107,11 +107,32 @@ public final class CanonicalJson {
     }
   }
 
-  /** {@code JSON.stringify(value)}. */
+  /** Scratch text of {@link #write(Object)}, larger than this after use it is not kept. */
+  private static final int MAX_RETAINED_CHARS = 64 * 1024;
+
+  private static final ThreadLocal<StringBuilder> SCRATCH =
+      ThreadLocal.withInitial(() -> new StringBuilder(1024));
+
+  /**
+   * {@code JSON.stringify(value)}. Runs for every ingested payload, so it writes into a per-thread
+   * builder and copies out once: growing a fresh builder from a small size was ~30% of the bytes
+   * ingest allocated.
+   */
   public static String write(Object value) {
-    StringBuilder out = new StringBuilder(128);
-    write(value, out);
-    return out.toString();
+    StringBuilder out = SCRATCH.get();
+    if (out.length() > 0) {
+      out = new StringBuilder(128); // only if a write on this thread is already under way
+    }
+    try {
+      write(value, out);
+      return out.toString();
+    } finally {
+      if (out.capacity() > MAX_RETAINED_CHARS) {
+        SCRATCH.set(new StringBuilder(1024));
+      } else {
+        out.setLength(0);
+      }
+    }
   }
 
   /**
