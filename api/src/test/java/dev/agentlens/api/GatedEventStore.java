@@ -90,9 +90,12 @@ final class GatedEventStore implements EventStore {
     return delegate.deadLetter(events, reason);
   }
 
+  /** Wraps the event reads handed out from now on (a test's way to make a read fail). */
+  volatile java.util.function.UnaryOperator<EventReads> reads = r -> r;
+
   @Override
   public EventReads events() {
-    return delegate.events();
+    return reads.apply(delegate.events());
   }
 
   @Override
