@@ -23,12 +23,7 @@ class BackpressureIT {
     AtomicReference<GatedEventStore> gated = new AtomicReference<>();
     try (TestServer server =
         TestServer.start(
-            dir,
-            Map.of("ingest.max-backlog-events", "1000"),
-            real -> {
-              gated.set(new GatedEventStore(real));
-              return gated.get();
-            })) {
+            dir, Map.of("ingest.max-backlog-events", "1000"), GatedEventStore.into(gated))) {
       gated.get().hold();
       Set<String> acked = new HashSet<>();
       TestServer.Response refused = null;

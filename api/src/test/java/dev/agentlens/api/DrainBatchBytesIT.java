@@ -30,10 +30,7 @@ class DrainBatchBytesIT {
         TestServer.start(
             dir,
             Map.of("drain.max-batch-bytes", BUDGET + "", "drain.max-delay", "1ms"),
-            real -> {
-              gated.set(new GatedEventStore(real));
-              return gated.get();
-            })) {
+            GatedEventStore.into(gated))) {
       gated.get().hold();
       int single = 20;
       for (int i = 0; i < single; i++) {

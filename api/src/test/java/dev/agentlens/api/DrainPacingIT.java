@@ -26,12 +26,7 @@ class DrainPacingIT {
     AtomicReference<GatedEventStore> gated = new AtomicReference<>();
     try (TestServer server =
         TestServer.start(
-            dir,
-            Map.of("drain.max-delay", MAX_DELAY_MS + "ms"),
-            real -> {
-              gated.set(new GatedEventStore(real));
-              return gated.get();
-            })) {
+            dir, Map.of("drain.max-delay", MAX_DELAY_MS + "ms"), GatedEventStore.into(gated))) {
       long t0 = System.nanoTime();
       int requests = 20;
       for (int i = 0; i < requests; i++) {

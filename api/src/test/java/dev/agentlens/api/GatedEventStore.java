@@ -38,6 +38,15 @@ final class GatedEventStore implements EventStore {
     gate.complete();
   }
 
+  /** A store decorator for {@link TestServer#start} that wraps the real store and keeps it here. */
+  static java.util.function.UnaryOperator<EventStore> into(
+      java.util.concurrent.atomic.AtomicReference<GatedEventStore> holder) {
+    return real -> {
+      holder.set(new GatedEventStore(real));
+      return holder.get();
+    };
+  }
+
   void hold() {
     gate = Promise.promise();
   }

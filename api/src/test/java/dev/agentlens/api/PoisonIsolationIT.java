@@ -24,14 +24,7 @@ class PoisonIsolationIT {
   @Test
   void isolatesOnePoisonEventInAFullDrainBatchAndCommitsTheRest() throws Exception {
     AtomicReference<GatedEventStore> gated = new AtomicReference<>();
-    try (TestServer server =
-        TestServer.start(
-            dir,
-            Map.of(),
-            real -> {
-              gated.set(new GatedEventStore(real));
-              return gated.get();
-            })) {
+    try (TestServer server = TestServer.start(dir, Map.of(), GatedEventStore.into(gated))) {
       gated.get().refuse(b -> b.events().stream().anyMatch(e -> e.sessionId().equals("poison")));
       gated.get().hold();
       for (int i = 0; i < REQUESTS; i++) {

@@ -66,14 +66,7 @@ class TimelineStreamIT {
   @Test
   void aPageFailingAfterTheStatusLineCutsTheConnection() throws Exception {
     AtomicReference<GatedEventStore> gated = new AtomicReference<>();
-    try (TestServer server =
-        TestServer.start(
-            dir,
-            Map.of(),
-            real -> {
-              gated.set(new GatedEventStore(real));
-              return gated.get();
-            })) {
+    try (TestServer server = TestServer.start(dir, Map.of(), GatedEventStore.into(gated))) {
       ingestLongSession(server);
       gated.get().reads = FailingPages::new;
 

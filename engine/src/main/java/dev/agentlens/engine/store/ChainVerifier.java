@@ -4,6 +4,8 @@ import dev.agentlens.engine.json.EventHasher;
 import dev.agentlens.engine.model.ChainAnchor;
 import dev.agentlens.engine.model.ChainBreak;
 import dev.agentlens.engine.model.Event;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -55,10 +57,12 @@ public final class ChainVerifier {
     this.anchor = anchor;
   }
 
-  /** Verifies a whole session given in {@code seq} order. */
-  public static Verdict verify(List<Event> eventsInSeqOrder, ChainAnchor anchorOrNull) {
+  /** Verifies a whole session held in memory, in any order (it is walked by {@code seq}). */
+  public static Verdict verify(List<Event> events, ChainAnchor anchorOrNull) {
+    List<Event> bySeq = new ArrayList<>(events);
+    bySeq.sort(Comparator.comparingLong(Event::seq));
     ChainVerifier v = start(anchorOrNull);
-    for (Event e : eventsInSeqOrder) {
+    for (Event e : bySeq) {
       v.accept(e);
     }
     return v.verdict();

@@ -19,7 +19,6 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -178,26 +177,24 @@ final class PostgresEventReads implements EventReads {
   /** The first page; a session longer than it streams its chain through the verifier. */
   private Future<FirstPage> verdict(
       SqlConnection c, String tenantId, String sessionId, RowSet<Row> rows, int pageSize) {
-    boolean more = rows.size() > pageSize;
-    Future<ChainVerifier> streamed =
-        more ? chainVerifier(c, tenantId, sessionId) : Future.succeededFuture(null);
-    return streamed.compose(
-        verifier ->
-            latestAnchor(c, Tuple.of(tenantId, sessionId))
-                .compose(
-                    anchor ->
-                        db.blocking(
-                            () -> {
-                              List<Event> read = PostgresRows.map(rows, PostgresRows::event);
-                              if (more) {
-                                return new FirstPage(
-                                    read.subList(0, pageSize), true, verifier.verdict());
-                              }
-                              List<Event> bySeq = new ArrayList<>(read);
-                              bySeq.sort(Comparator.comparingLong(Event::seq));
-                              return new FirstPage(
-                                  read, false, ChainVerifier.verify(bySeq, anchor));
-                            })));
+    if (rows.size() > pageSize) {
+      return chainVerifier(c, tenantId, sessionId)
+          .compose(
+              verifier ->
+                  db.blocking(
+                      () -> {
+                        List<Event> read = PostgresRows.map(rows, PostgresRows::event);
+                        return new FirstPage(read.subList(0, pageSize), true, verifier.verdict());
+                      }));
+    }
+    return latestAnchor(c, Tuple.of(tenantId, sessionId))
+        .compose(
+            anchor ->
+                db.blocking(
+                    () -> {
+                      List<Event> read = PostgresRows.map(rows, PostgresRows::event);
+                      return new FirstPage(read, false, ChainVerifier.verify(read, anchor));
+                    }));
   }
 
   @Override

@@ -20,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -195,7 +194,7 @@ final class SqliteEventReads implements EventReads {
           ChainVerifier.Verdict v =
               more
                   ? chainVerifier(c, tenantId, sessionId).verdict()
-                  : ChainVerifier.verify(bySeq(first), latestAnchor(c, tenantId, sessionId));
+                  : ChainVerifier.verify(first, latestAnchor(c, tenantId, sessionId));
           List<Event> page = more ? first.subList(0, pageSize) : first;
           return Optional.of(new TimelineHead(lastSeq, v.valid(), v.chained(), page, more));
         });
@@ -225,12 +224,6 @@ final class SqliteEventReads implements EventReads {
       collect(ps, page);
       return page;
     }
-  }
-
-  private static List<Event> bySeq(List<Event> events) {
-    List<Event> sorted = new ArrayList<>(events);
-    sorted.sort(Comparator.comparingLong(Event::seq));
-    return sorted;
   }
 
   @Override
