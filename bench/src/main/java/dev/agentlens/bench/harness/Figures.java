@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 
 /** Turns a run's measurements into the issue 5 table: each figure with its seed target and goal. */
 final class Figures {
@@ -79,9 +80,7 @@ final class Figures {
             "—",
             50.0,
             "< 50 ms",
-            m.lag == null
-                ? ""
-                : m.lag.lag().getTotalCount() + " probes, " + m.lag.lagTimeouts() + " timed out"));
+            m.lag == null ? "" : lagNote(m.lag.lag(), m.lag.lagTimeouts())));
     long last = m.queries.stream().mapToLong(QueryResult::storedEvents).max().orElse(0);
     long first = m.queries.stream().mapToLong(QueryResult::storedEvents).min().orElse(0);
     if (first != last) {
@@ -232,5 +231,16 @@ final class Figures {
     } catch (IOException e) {
       return "unknown";
     }
+  }
+
+  private static String lagNote(Histogram lag, long timeouts) {
+    return String.format(
+        Locale.ROOT,
+        "P50 %.2f, P99 %.2f, max %.2f ms; %d probes, %d timed out",
+        QueryProbe.ms(lag.getValueAtPercentile(50)),
+        QueryProbe.ms(lag.getValueAtPercentile(99)),
+        QueryProbe.ms(lag.getMaxValue()),
+        lag.getTotalCount(),
+        timeouts);
   }
 }
