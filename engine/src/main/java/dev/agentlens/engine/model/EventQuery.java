@@ -76,4 +76,21 @@ public record EventQuery(
         newLimit,
         newOffset);
   }
+
+  /** The same filters over another window. */
+  public EventQuery withWindow(String newFrom, String newTo) {
+    return new EventQuery(
+        tenantId,
+        sessionId,
+        agentId,
+        eventTypes,
+        severities,
+        newFrom,
+        newTo,
+        search,
+        excludeMetrics,
+        order,
+        limit,
+        offset);
+  }
 }

@@ -13,6 +13,7 @@ import dev.agentlens.engine.model.TimelineCursor;
 import dev.agentlens.engine.model.TimelineHead;
 import dev.agentlens.engine.store.ChainVerifier;
 import dev.agentlens.engine.store.EventReads;
+import dev.agentlens.engine.store.RollupWindow;
 import dev.agentlens.engine.store.StoreSettings;
 import io.vertx.core.Future;
 import java.sql.Connection;
@@ -31,6 +32,8 @@ final class SqliteEventReads implements EventReads {
   private static final int VERIFY_PAGE = 64;
 
   private static final String SELECT_EVENTS = "SELECT " + SqliteRows.EVENT_COLUMNS + " FROM events";
+
+  private static final String BY_AGENT = " INDEXED BY idx_events_agent_id";
 
   private static final String SESSION_EXISTS =
       "SELECT 1 FROM sessions WHERE tenant_id = ? AND id = ?";
@@ -89,24 +92,32 @@ final class SqliteEventReads implements EventReads {
   }
 
   /**
-   * One SELECT per requested event type, merged by SQLite in index order: with an IN list the
-   * planner may pick idx_events_type and then sort every match of every type (seconds at 1M rows).
+   * Without an agent: one SELECT per requested event type, merged by SQLite in index order (with an
+   * IN list the planner may pick idx_events_type and then sort every match of every type: seconds
+   * at 1M rows). With an agent: one walk of the agent's window in time order, whose index carries
+   * the type, so a row is read only for the events the LIMIT keeps.
    */
   private static List<Event> page(Connection c, EventQuery q) throws SQLException {
     List<SqliteWhere> legs = new ArrayList<>();
     if (q.eventTypes().isEmpty()) {
       legs.add(filters(q));
     } else {
-      for (String type : knownTypes(q.eventTypes())) {
-        legs.add(filters(q).and("event_type = ?", type));
+      List<String> known = knownTypes(q.eventTypes());
+      if (byAgent(q) && !known.isEmpty()) {
+        legs.add(filters(q).andIn("event_type", known));
+      } else {
+        for (String type : known) {
+          legs.add(filters(q).and("event_type = ?", type));
+        }
       }
     }
     List<Event> items = new ArrayList<>();
     if (legs.isEmpty()) {
       return items;
     }
+    String from = SELECT_EVENTS + (byAgent(q) ? BY_AGENT : "");
     StringJoiner union = new StringJoiner(" UNION ALL ");
-    legs.forEach(leg -> union.add(SELECT_EVENTS + leg.sql()));
+    legs.forEach(leg -> union.add(from + leg.sql()));
     String dir = q.order() == SortOrder.ASC ? "ASC" : "DESC";
     String sql = union + " ORDER BY timestamp " + dir + ", id " + dir + " LIMIT ? OFFSET ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -121,19 +132,41 @@ final class SqliteEventReads implements EventReads {
     return items;
   }
 
+  /**
+   * An agent filter without a session (whose index is narrower) reads idx_events_agent_id: pinned,
+   * because with statistics the planner may prefer idx_events_type and fetch a row per candidate to
+   * test the agent.
+   */
+  private static boolean byAgent(EventQuery q) {
+    return q.agentId() != null && q.sessionId() == null;
+  }
+
   private static long count(Connection c, EventQuery q) throws SQLException {
     if (unfiltered(q)) {
       return SqliteStatsReads.countEvents(c, q.tenantId());
     }
-    SqliteWhere where = filters(q);
-    if (!q.eventTypes().isEmpty()) {
-      List<String> known = knownTypes(q.eventTypes());
-      if (known.isEmpty()) {
-        return 0;
-      }
-      where.andIn("event_type", known);
+    List<String> types = knownTypes(q.eventTypes());
+    if (!q.eventTypes().isEmpty() && types.isEmpty()) {
+      return 0;
     }
-    try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM events" + where.sql())) {
+    RollupWindow w = SqliteTypeRollups.wholeHours(q);
+    if (w == null) {
+      return scanCount(c, q, types);
+    }
+    long n = SqliteTypeRollups.count(c, q, types, w);
+    for (RollupWindow.Range edge : new RollupWindow.Range[] {w.before(), w.after()}) {
+      if (edge != null) {
+        n += scanCount(c, q.withWindow(edge.from(), edge.to()), types);
+      }
+    }
+    return n;
+  }
+
+  private static long scanCount(Connection c, EventQuery q, List<String> types)
+      throws SQLException {
+    SqliteWhere where = filters(q).andIn("event_type", types);
+    String from = "SELECT count(*) FROM events" + (byAgent(q) ? BY_AGENT : "");
+    try (PreparedStatement ps = c.prepareStatement(from + where.sql())) {
       where.bind(ps);
       return SqliteRows.scalarLong(ps);
     }

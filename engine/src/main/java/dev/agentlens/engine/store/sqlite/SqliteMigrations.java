@@ -19,7 +19,11 @@ final class SqliteMigrations {
 
   /** In order; a released file is never edited, a change is a new version. */
   static final List<String> FILES =
-      List.of("V1__schema.sql", "V2__engine_leases.sql", "V3__event_rollups.sql");
+      List.of(
+          "V1__schema.sql",
+          "V2__engine_leases.sql",
+          "V3__event_rollups.sql",
+          "V4__agent_type_counts.sql");
 
   private final Connection connection;
 

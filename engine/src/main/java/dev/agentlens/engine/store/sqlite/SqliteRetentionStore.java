@@ -109,6 +109,8 @@ final class SqliteRetentionStore implements RetentionStore {
     try (PreparedStatement anchor = c.prepareStatement(INSERT_ANCHOR);
         PreparedStatement subtract = c.prepareStatement(SUBTRACT_ROLLUPS);
         PreparedStatement dropEmpty = c.prepareStatement(DROP_EMPTY_ROLLUPS);
+        PreparedStatement subtractTypes = c.prepareStatement(SqliteTypeRollups.SUBTRACT);
+        PreparedStatement dropEmptyTypes = c.prepareStatement(SqliteTypeRollups.DROP_EMPTY);
         PreparedStatement delete = c.prepareStatement(DELETE_PREFIX)) {
       for (SqliteRetentionPlanner.Cut cut : plan.cuts()) {
         anchor.setString(1, cut.tenantId());
@@ -123,6 +125,7 @@ final class SqliteRetentionStore implements RetentionStore {
         anchor.setString(10, now);
         anchor.executeUpdate();
         subtractRollups(subtract, dropEmpty, cut);
+        subtractTypeCounts(subtractTypes, dropEmptyTypes, cut);
         delete.setString(1, cut.tenantId());
         delete.setString(2, cut.sessionId());
         delete.setLong(3, cut.lastSeq());
@@ -148,6 +151,22 @@ final class SqliteRetentionStore implements RetentionStore {
     dropEmpty.setString(2, HourlyRollup.hourOf(cut.tsMin()));
     dropEmpty.setString(3, HourlyRollup.hourOf(cut.tsMax()));
     dropEmpty.setString(4, cut.sessionId());
+    dropEmpty.executeUpdate();
+  }
+
+  private static void subtractTypeCounts(
+      PreparedStatement subtract, PreparedStatement dropEmpty, SqliteRetentionPlanner.Cut cut)
+      throws SQLException {
+    subtract.setString(1, cut.tenantId());
+    subtract.setString(2, cut.sessionId());
+    subtract.setLong(3, cut.lastSeq());
+    subtract.executeUpdate();
+    dropEmpty.setString(1, cut.tenantId());
+    dropEmpty.setString(2, HourlyRollup.hourOf(cut.tsMin()));
+    dropEmpty.setString(3, HourlyRollup.hourOf(cut.tsMax()));
+    dropEmpty.setString(4, cut.tenantId());
+    dropEmpty.setString(5, cut.sessionId());
+    dropEmpty.setLong(6, cut.lastSeq());
     dropEmpty.executeUpdate();
   }
 

@@ -112,6 +112,7 @@ final class SqliteWriter {
     upsertSessions(c, plan.sessions());
     upsertAgents(c, plan.agents());
     upsertRollups(c, HourlyRollup.of(plan.events()));
+    SqliteTypeRollups.add(c, plan.events());
     saveCheckpoint(c, batch.nodeId(), batch.journalIndex());
     List<Event> committed = new ArrayList<>(plan.events().size());
     for (PlannedEvent p : plan.events()) {

@@ -11,6 +11,10 @@ import dev.agentlens.engine.model.Page;
 import dev.agentlens.engine.model.Severity;
 import dev.agentlens.engine.model.SortOrder;
 import dev.agentlens.engine.model.WriteResult;
+import dev.agentlens.engine.testing.TestEvents;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,6 +175,50 @@ public abstract class EventQueryContract extends StoreContractBase {
         run(query(null, null, List.of("nope"), null, null, null, null, false, SortOrder.ASC)),
         0,
         false);
+  }
+
+  @Test
+  void agentAndTypesInAWindowArePagedInOrderWithTheirTotal() {
+    String at = "2026-03-10T12:00:0";
+    IngestEvent a = events.toolCall("s7", "t").agent("agent-3").at(at + "1.000Z").build();
+    IngestEvent b =
+        events.llmCall("s7", "openai", "gpt-4o").agent("agent-3").at(at + "2.000Z").build();
+    IngestEvent c = events.toolError("s7", "t", 1).agent("agent-3").at(at + "3.000Z").build();
+    IngestEvent d = events.toolCall("s7", "t").agent("agent-3").at(at + "4.000Z").build();
+    IngestEvent tie = events.toolCall("s7", "t").agent("agent-3").at(at + "4.000Z").build();
+    IngestEvent late = events.toolCall("s7", "t").agent("agent-3").at(at + "9.000Z").build();
+    IngestEvent otherAgent = events.toolCall("s8", "t").agent("agent-4").at(at + "3.500Z").build();
+    write(a, b, c, d, tie, late, otherAgent);
+    List<String> types = List.of("tool_error", "tool_call", "nope");
+    String from = at + "1.000Z";
+    String to = at + "5.000Z";
+
+    EventQuery desc = query(null, "agent-3", types, null, from, to, null, false, SortOrder.DESC);
+    assertPage(run(desc.withPage(2, 0)), 4, true, tie, d);
+    assertPage(run(desc.withPage(2, 2)), 4, false, c, a);
+    EventQuery asc = query(null, "agent-3", types, null, from, to, null, false, SortOrder.ASC);
+    assertPage(run(asc.withPage(3, 0)), 4, true, a, c, d);
+    assertThat(await(store.events().count(asc))).isEqualTo(4L);
+    assertPage(
+        run(query(null, "agent-3", List.of("nope"), null, null, null, null, false, null)),
+        0,
+        false);
+    assertThat(
+            await(
+                store
+                    .events()
+                    .count(
+                        query(
+                            null,
+                            "agent-3",
+                            List.of("nope"),
+                            null,
+                            null,
+                            null,
+                            null,
+                            false,
+                            null))))
+        .isZero();
   }
 
   @Test
@@ -339,6 +387,62 @@ public abstract class EventQueryContract extends StoreContractBase {
             await(
                 store.events().count(query(null, null, null, null, null, null, null, true, null))))
         .isEqualTo(6L);
+  }
+
+  @Test
+  void filteredCountsEqualARecountOverAnyWindowBeforeAndAfterRetention() {
+    List<Event> stored = new ArrayList<>();
+    List<IngestEvent> batch = new ArrayList<>();
+    Instant t = Instant.parse("2026-04-01T00:07:00Z");
+    for (int i = 0; i < 240; i++, t = t.plusSeconds(97)) {
+      String session = "w" + (i % 4);
+      TestEvents.Builder b =
+          switch (i % 4) {
+            case 0 -> events.toolCall(session, "x");
+            case 1 -> events.llmCall(session, "openai", "gpt-4o");
+            case 2 -> events.toolError(session, "x", 5);
+            default -> events.custom(session, "y");
+          };
+      batch.add(b.agent("a" + (i % 3)).at(t).build());
+    }
+    stored.addAll(write(batch.toArray(IngestEvent[]::new)).committed());
+    assertCountsMatch(stored);
+
+    String cutoff = "2026-04-01T02:30:00.500Z";
+    while (!await(store.retention().purgeChunk(cutoff, 50)).done()) {
+      // one chunk per call, as the retention engine runs it
+    }
+    stored.removeIf(e -> e.timestamp().compareTo(cutoff) < 0);
+    assertCountsMatch(stored);
+  }
+
+  private void assertCountsMatch(List<Event> stored) {
+    String[][] windows = {
+      {"2026-04-01T01:00:00.000Z", "2026-04-01T03:59:59.999Z"},
+      {"2026-04-01T00:30:00.000Z", "2026-04-01T04:15:00.000Z"},
+      {"2026-04-01T01:10:00.000Z", "2026-04-01T01:50:00.000Z"},
+      {"2026-04-01T02:00:00.000Z", "2026-04-01T05:30:00.123Z"},
+      {"2026-03-31T00:00:00.000Z", "2026-04-02T00:00:00.000Z"}
+    };
+    List<List<String>> typeLists =
+        List.of(List.of(), List.of("tool_call"), List.of("tool_call", "tool_error", "nope"));
+    for (String[] w : windows) {
+      for (String agent : Arrays.asList(null, "a1", "a2")) {
+        for (List<String> types : typeLists) {
+          EventQuery q = query(null, agent, types, null, w[0], w[1], null, false, null);
+          long expected =
+              stored.stream()
+                  .filter(e -> e.timestamp().compareTo(w[0]) >= 0)
+                  .filter(e -> e.timestamp().compareTo(w[1]) <= 0)
+                  .filter(e -> agent == null || agent.equals(e.agentId()))
+                  .filter(e -> types.isEmpty() || types.contains(e.eventType().wire()))
+                  .count();
+          assertThat(await(store.events().count(q)))
+              .as("%s..%s agent %s types %s", w[0], w[1], agent, types)
+              .isEqualTo(expected);
+        }
+      }
+    }
   }
 
   @Test

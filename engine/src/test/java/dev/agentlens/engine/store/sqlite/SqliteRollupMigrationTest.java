@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A database from before the rollups (schema v2) gets them backfilled by migration v3, equal row
- * for row to what the drain transactions maintain incrementally.
+ * Older databases migrate forward: one from before the rollups (schema v2) gets them backfilled by
+ * migration v3, equal row for row to what the drain transactions maintain incrementally; v4
+ * replaces the two agent indexes of v1 by one and backfills the per-type counts the same way.
  */
 class SqliteRollupMigrationTest {
 
@@ -66,24 +67,72 @@ class SqliteRollupMigrationTest {
     }
     new StoreHarness(store).write(batch);
     StoreHarness.await(store.close());
-    List<String> maintained = rollups(file);
+    List<String> maintained = rows(file, "event_rollups");
+    List<String> typeCounts = rows(file, "event_type_rollups");
 
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
       s.execute("DROP TABLE event_rollups");
-      s.execute("DELETE FROM schema_migrations WHERE version = 3");
+      restoreV3Schema(s);
+      s.execute("DELETE FROM schema_migrations WHERE version >= 3");
     }
     StoreHarness.await(open(file).close());
 
     assertThat(maintained).hasSizeGreaterThan(8);
-    assertThat(rollups(file)).isEqualTo(maintained);
+    assertThat(rows(file, "event_rollups")).isEqualTo(maintained);
+    assertThat(typeCounts).hasSizeGreaterThan(4);
+    assertThat(rows(file, "event_type_rollups")).isEqualTo(typeCounts);
   }
 
-  private static List<String> rollups(Path file) throws SQLException {
+  @Test
+  void migrationV4ReplacesTheTwoAgentIndexesByOne() throws Exception {
+    Path file = dir.resolve("v3.db");
+    StoreHarness.await(open(file).close());
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      restoreV3Schema(s);
+      s.execute("DELETE FROM schema_migrations WHERE version = 4");
+    }
+    assertThat(agentIndexes(file)).hasSize(2);
+
+    StoreHarness.await(open(file).close());
+
+    assertThat(agentIndexes(file))
+        .containsExactly(
+            "idx_events_agent_id: CREATE INDEX idx_events_agent_id"
+                + " ON events (tenant_id, agent_id, timestamp, event_type)");
+  }
+
+  /** The agent indexes as schema v1–v3 created them, and no type counts. */
+  private static void restoreV3Schema(Statement s) throws SQLException {
+    s.execute("DROP TABLE event_type_rollups");
+    s.execute("DROP INDEX idx_events_agent_id");
+    s.execute("CREATE INDEX idx_events_agent_id ON events (tenant_id, agent_id, timestamp)");
+    s.execute(
+        "CREATE INDEX idx_events_agent_type_ts"
+            + " ON events (tenant_id, agent_id, event_type, timestamp)");
+  }
+
+  private static List<String> agentIndexes(Path file) throws SQLException {
+    List<String> found = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                    + " AND name LIKE 'idx_events_agent%' ORDER BY name")) {
+      while (rs.next()) {
+        found.add(rs.getString(1) + ": " + rs.getString(2).strip());
+      }
+    }
+    return found;
+  }
+
+  private static List<String> rows(Path file, String rollupTable) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT * FROM event_rollups ORDER BY 1, 2, 3, 4, 5")) {
+        ResultSet rs = s.executeQuery("SELECT * FROM " + rollupTable + " ORDER BY 1, 2, 3, 4, 5")) {
       int columns = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         StringBuilder row = new StringBuilder();
