@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,38 @@ class TimelineStreamIT {
         assertThat(prev.getString("prevHash")).isEqualTo(e.getString("hash"));
       }
       assertThat(server.get("/api/sessions/missing/timeline").status()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void aOnePageSessionIsSentWithItsLengthInBytes() throws Exception {
+    try (TestServer server = TestServer.start(dir, Map.of())) {
+      JsonArray batch = new JsonArray();
+      for (int i = 0; i < 40; i++) {
+        // Multi-byte text, and enough of it to span several of the response's buffers.
+        batch.add(
+            WireEvents.event("short", "agent", "tool_call")
+                .put("metadata", new JsonObject().put("note", "é😀ü ".repeat(300) + i)));
+      }
+      assertThat(server.post("/api/events", WireEvents.body(batch)).status()).isEqualTo(202);
+      TestServer.await("all committed", Duration.ofSeconds(30), () -> server.storedEvents() == 40);
+
+      TestServer.Response r = server.get("/api/sessions/short/timeline");
+
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.headers().firstValue("Transfer-Encoding")).isEmpty();
+      assertThat(r.headers().firstValueAsLong("Content-Length"))
+          .hasValue(r.body().getBytes(StandardCharsets.UTF_8).length);
+      assertThat(r.body().length()).isGreaterThan(2 * 32 * 1024);
+      JsonObject body = r.json();
+      assertThat(body.getJsonArray("events")).hasSize(40);
+      assertThat(
+              body.getJsonArray("events")
+                  .getJsonObject(0)
+                  .getJsonObject("metadata")
+                  .getString("note"))
+          .startsWith("é😀ü é😀ü");
+      assertThat(body.getBoolean("chainValid")).isTrue();
     }
   }
 
