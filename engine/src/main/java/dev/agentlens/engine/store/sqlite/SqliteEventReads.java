@@ -33,7 +33,7 @@ final class SqliteEventReads implements EventReads {
 
   private static final String SELECT_EVENTS = "SELECT " + SqliteRows.EVENT_COLUMNS + " FROM events";
 
-  private static final String BY_AGENT = " INDEXED BY idx_events_agent_id";
+  private static final String BY_AGENT = " INDEXED BY idx_events_agent_type_ts";
 
   private static final String SESSION_EXISTS =
       "SELECT 1 FROM sessions WHERE tenant_id = ? AND id = ?";
@@ -133,9 +133,10 @@ final class SqliteEventReads implements EventReads {
   }
 
   /**
-   * An agent filter without a session (whose index is narrower) reads idx_events_agent_id: pinned,
-   * because with statistics the planner may prefer idx_events_type and fetch a row per candidate to
-   * test the agent.
+   * An agent filter without a session (whose index is narrower) reads idx_events_agent_type_ts
+   * (agent, time, type): pinned, because with statistics the planner may prefer idx_events_type and
+   * fetch a row per candidate to test the agent, or idx_events_agent_id and fetch one to test the
+   * type.
    */
   private static boolean byAgent(EventQuery q) {
     return q.agentId() != null && q.sessionId() == null;

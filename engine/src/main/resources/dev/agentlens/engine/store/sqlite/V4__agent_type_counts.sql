@@ -1,16 +1,15 @@
--- One agent index instead of two. A drain commit rewrites a whole page for every index leaf it
--- touches, and (agent, type, time) put the newest entries of every agent × type pair on a leaf of
--- their own: ~210 leaves per commit at 10 agents, more with every agent a fleet adds. Keyed by
--- (agent, time), an agent's new events share one leaf; the type rides along, so an agent + types
--- filter still reads only the index, never a row per candidate.
+-- The dashboard index (agent + type + time) keyed agent, time, type instead of agent, type, time.
+-- A drain commit rewrites a whole page for every index leaf it touches, and (agent, type, time) put
+-- the newest entries of every agent × type pair on a leaf of their own: ~210 leaves per commit at
+-- 10 agents, more with every agent a fleet adds. Keyed (agent, time, type), an agent's new events
+-- share one leaf, and an agent + types filter still reads only the index: one walk of the agent's
+-- window in time order, the type tested in the index entry, never a row per candidate.
 DROP INDEX idx_events_agent_type_ts
 -- ;
-DROP INDEX idx_events_agent_id
+CREATE INDEX idx_events_agent_type_ts ON events (tenant_id, agent_id, timestamp, event_type)
 -- ;
-CREATE INDEX idx_events_agent_id ON events (tenant_id, agent_id, timestamp, event_type)
--- ;
--- What the dropped index made cheap, counting an agent's events of some types over a window, comes
--- from hourly counts per (agent, type) instead: the whole hours from here, the partial hours at the
+-- What the old key made cheap, counting an agent's events of some types over a window, comes from
+-- hourly counts per (agent, type) instead: the whole hours from here, the partial hours at the
 -- edges from the index. An agent's current hour is one run of rows, so a commit touches a page per
 -- agent, as in the index. Maintained in the drain transaction and by retention, like event_rollups.
 CREATE TABLE event_type_rollups (

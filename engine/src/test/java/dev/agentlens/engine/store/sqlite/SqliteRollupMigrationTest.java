@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Older databases migrate forward: one from before the rollups (schema v2) gets them backfilled by
- * migration v3, equal row for row to what the drain transactions maintain incrementally; v4
- * replaces the two agent indexes of v1 by one and backfills the per-type counts the same way.
+ * migration v3, equal row for row to what the drain transactions maintain incrementally; v4 re-keys
+ * the dashboard index and backfills the per-type counts the same way.
  */
 class SqliteRollupMigrationTest {
 
@@ -85,7 +85,7 @@ class SqliteRollupMigrationTest {
   }
 
   @Test
-  void migrationV4ReplacesTheTwoAgentIndexesByOne() throws Exception {
+  void migrationV4RekeysTheDashboardIndexByAgentTimeType() throws Exception {
     Path file = dir.resolve("v3.db");
     StoreHarness.await(open(file).close());
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -93,21 +93,51 @@ class SqliteRollupMigrationTest {
       restoreV3Schema(s);
       s.execute("DELETE FROM schema_migrations WHERE version = 4");
     }
-    assertThat(agentIndexes(file)).hasSize(2);
+    assertThat(agentIndexes(file))
+        .contains(
+            "idx_events_agent_type_ts: CREATE INDEX idx_events_agent_type_ts"
+                + " ON events (tenant_id, agent_id, event_type, timestamp)");
 
     StoreHarness.await(open(file).close());
 
     assertThat(agentIndexes(file))
         .containsExactly(
             "idx_events_agent_id: CREATE INDEX idx_events_agent_id"
+                + " ON events (tenant_id, agent_id, timestamp)",
+            "idx_events_agent_type_ts: CREATE INDEX idx_events_agent_type_ts"
                 + " ON events (tenant_id, agent_id, timestamp, event_type)");
   }
 
-  /** The agent indexes as schema v1–v3 created them, and no type counts. */
+  /** SPEC §8: the seed's nine index names exist. */
+  @Test
+  void theSeedsNineIndexNamesExist() throws Exception {
+    Path file = dir.resolve("fresh.db");
+    StoreHarness.await(open(file).close());
+    List<String> names = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'index'")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    assertThat(names)
+        .contains(
+            "idx_events_timestamp",
+            "idx_events_session_id",
+            "idx_events_agent_id",
+            "idx_events_type",
+            "idx_events_session_ts",
+            "idx_events_agent_type_ts",
+            "idx_sessions_agent_id",
+            "idx_sessions_started_at",
+            "idx_sessions_status");
+  }
+
+  /** The dashboard index as schema v1–v3 created it, and no type counts. */
   private static void restoreV3Schema(Statement s) throws SQLException {
     s.execute("DROP TABLE event_type_rollups");
-    s.execute("DROP INDEX idx_events_agent_id");
-    s.execute("CREATE INDEX idx_events_agent_id ON events (tenant_id, agent_id, timestamp)");
+    s.execute("DROP INDEX idx_events_agent_type_ts");
     s.execute(
         "CREATE INDEX idx_events_agent_type_ts"
             + " ON events (tenant_id, agent_id, event_type, timestamp)");
