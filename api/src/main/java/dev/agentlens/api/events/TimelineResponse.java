@@ -96,17 +96,17 @@ final class TimelineResponse {
       first = false;
       JsonViews.event(e, text);
       if (text.length() >= CHUNK_CHARS) {
-        out.add(utf8(text));
+        out.add(take(text));
       }
     }
     if (!text.isEmpty()) {
-      out.add(utf8(text));
+      out.add(take(text));
     }
     return out;
   }
 
   /** The pending text as a buffer; the builder is cleared for the next chunk. */
-  private static Buffer utf8(StringBuilder text) {
+  private static Buffer take(StringBuilder text) {
     Buffer b = Buffer.buffer(text.toString());
     text.setLength(0);
     return b;

@@ -146,6 +146,16 @@ public final class TestEvents {
     return event(EventType.CUSTOM, sessionId).with("type", type);
   }
 
+  /** The {@code i}th of a tool call, an LLM call, a tool error and a custom event, in turn. */
+  public Builder inTurn(int i, String sessionId) {
+    return switch (i % 4) {
+      case 0 -> toolCall(sessionId, "x");
+      case 1 -> llmCall(sessionId, "openai", "gpt-4o");
+      case 2 -> toolError(sessionId, "x", 5);
+      default -> custom(sessionId, "y");
+    };
+  }
+
   /** An OTLP metric as the receiver maps it: custom otlp_metric + metadata source otlp_metric. */
   public Builder otlpMetric(String sessionId, String name, double value) {
     return event(EventType.CUSTOM, sessionId)

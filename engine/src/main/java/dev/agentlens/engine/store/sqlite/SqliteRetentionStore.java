@@ -143,13 +143,9 @@ final class SqliteRetentionStore implements RetentionStore {
   private static void subtractRollups(
       PreparedStatement subtract, PreparedStatement dropEmpty, SqliteRetentionPlanner.Cut cut)
       throws SQLException {
-    subtract.setString(1, cut.tenantId());
-    subtract.setString(2, cut.sessionId());
-    subtract.setLong(3, cut.lastSeq());
+    bindPrefix(subtract, 1, cut);
     subtract.executeUpdate();
-    dropEmpty.setString(1, cut.tenantId());
-    dropEmpty.setString(2, HourlyRollup.hourOf(cut.tsMin()));
-    dropEmpty.setString(3, HourlyRollup.hourOf(cut.tsMax()));
+    bindHours(dropEmpty, cut);
     dropEmpty.setString(4, cut.sessionId());
     dropEmpty.executeUpdate();
   }
@@ -157,17 +153,27 @@ final class SqliteRetentionStore implements RetentionStore {
   private static void subtractTypeCounts(
       PreparedStatement subtract, PreparedStatement dropEmpty, SqliteRetentionPlanner.Cut cut)
       throws SQLException {
-    subtract.setString(1, cut.tenantId());
-    subtract.setString(2, cut.sessionId());
-    subtract.setLong(3, cut.lastSeq());
+    bindPrefix(subtract, 1, cut);
     subtract.executeUpdate();
-    dropEmpty.setString(1, cut.tenantId());
-    dropEmpty.setString(2, HourlyRollup.hourOf(cut.tsMin()));
-    dropEmpty.setString(3, HourlyRollup.hourOf(cut.tsMax()));
-    dropEmpty.setString(4, cut.tenantId());
-    dropEmpty.setString(5, cut.sessionId());
-    dropEmpty.setLong(6, cut.lastSeq());
+    bindHours(dropEmpty, cut);
+    bindPrefix(dropEmpty, 4, cut);
     dropEmpty.executeUpdate();
+  }
+
+  /** The cut's events: tenant, session and last seq, from parameter {@code first}. */
+  private static void bindPrefix(PreparedStatement ps, int first, SqliteRetentionPlanner.Cut cut)
+      throws SQLException {
+    ps.setString(first, cut.tenantId());
+    ps.setString(first + 1, cut.sessionId());
+    ps.setLong(first + 2, cut.lastSeq());
+  }
+
+  /** The tenant and the cut's first and last hour, as parameters 1-3. */
+  private static void bindHours(PreparedStatement ps, SqliteRetentionPlanner.Cut cut)
+      throws SQLException {
+    ps.setString(1, cut.tenantId());
+    ps.setString(2, HourlyRollup.hourOf(cut.tsMin()));
+    ps.setString(3, HourlyRollup.hourOf(cut.tsMax()));
   }
 
   /** Sweeps the sessions table in rowid slices, one short transaction each. */

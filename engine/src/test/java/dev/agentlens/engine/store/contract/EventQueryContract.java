@@ -11,7 +11,6 @@ import dev.agentlens.engine.model.Page;
 import dev.agentlens.engine.model.Severity;
 import dev.agentlens.engine.model.SortOrder;
 import dev.agentlens.engine.model.WriteResult;
-import dev.agentlens.engine.testing.TestEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -391,21 +390,13 @@ public abstract class EventQueryContract extends StoreContractBase {
 
   @Test
   void filteredCountsEqualARecountOverAnyWindowBeforeAndAfterRetention() {
-    List<Event> stored = new ArrayList<>();
     List<IngestEvent> batch = new ArrayList<>();
     Instant t = Instant.parse("2026-04-01T00:07:00Z");
     for (int i = 0; i < 240; i++, t = t.plusSeconds(97)) {
       String session = "w" + (i % 4);
-      TestEvents.Builder b =
-          switch (i % 4) {
-            case 0 -> events.toolCall(session, "x");
-            case 1 -> events.llmCall(session, "openai", "gpt-4o");
-            case 2 -> events.toolError(session, "x", 5);
-            default -> events.custom(session, "y");
-          };
-      batch.add(b.agent("a" + (i % 3)).at(t).build());
+      batch.add(events.inTurn(i, session).agent("a" + (i % 3)).at(t).build());
     }
-    stored.addAll(write(batch.toArray(IngestEvent[]::new)).committed());
+    List<Event> stored = new ArrayList<>(write(batch.toArray(IngestEvent[]::new)).committed());
     assertCountsMatch(stored);
 
     String cutoff = "2026-04-01T02:30:00.500Z";

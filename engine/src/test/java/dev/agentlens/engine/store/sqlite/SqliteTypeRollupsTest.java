@@ -57,14 +57,7 @@ class SqliteTypeRollupsTest {
     for (int i = 0; i < 300; i++) {
       String session = "s" + (i % 3);
       // Sessions whose events carry several agents: a cut's rows span agents too.
-      TestEvents.Builder b =
-          switch (i % 4) {
-            case 0 -> events.toolCall(session, "x");
-            case 1 -> events.llmCall(session, "openai", "gpt-4o");
-            case 2 -> events.toolError(session, "x", 5);
-            default -> events.custom(session, "y");
-          };
-      batch.add(b.agent("a" + (i % 5)).build());
+      batch.add(events.inTurn(i, session).agent("a" + (i % 5)).build());
     }
     new StoreHarness(store).write(batch);
     assertThat(rows(file, STORED)).hasSizeGreaterThan(40).isEqualTo(rows(file, RECOUNT));
