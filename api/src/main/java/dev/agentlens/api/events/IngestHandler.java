@@ -86,7 +86,12 @@ public final class IngestHandler implements Handler<RoutingContext> {
         .onFailure(ctx::fail);
   }
 
-  /** A repeated client id was not stored again: answer with the hash of the stored original. */
+  /**
+   * A repeated client id was not stored again: answer with the hash of the stored original. Each
+   * lookup is a {@code map}, so it completes only once its hash is in: with an {@code onSuccess}
+   * beside {@code Future.all} on the same future, a read that completed between the two
+   * registrations ran the {@code all} first and answered a null hash (a flaky IT).
+   */
   private Future<Map<String, String>> fillDuplicates(String tenantId, Map<String, String> hashes) {
     List<Future<?>> lookups = new ArrayList<>();
     for (Map.Entry<String, String> e : hashes.entrySet()) {
@@ -94,7 +99,11 @@ public final class IngestHandler implements Handler<RoutingContext> {
         lookups.add(
             reads
                 .get(tenantId, e.getKey())
-                .onSuccess(found -> found.ifPresent(ev -> e.setValue(ev.hash()))));
+                .map(
+                    found -> {
+                      found.ifPresent(ev -> e.setValue(ev.hash()));
+                      return e;
+                    }));
       }
     }
     return lookups.isEmpty()
