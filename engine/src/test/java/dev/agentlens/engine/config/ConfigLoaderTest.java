@@ -35,7 +35,7 @@ class ConfigLoaderTest {
     assertThat(c.drain().maxBatchBytes()).isEqualTo(16L << 20);
     assertThat(c.idleMinutes()).isEqualTo(30);
     assertThat(c.sqlite().file()).isEqualTo(Path.of("./data/agentlens.db"));
-    assertThat(c.sqlite().readCacheBytes()).isEqualTo(8L << 20);
+    assertThat(c.sqlite().readCacheBytes()).isEqualTo(4L << 20);
     // Seed pragmas present, and in file order (page_size must precede journal_mode).
     assertThat(c.sqlite().pragmas())
         .containsEntry("journal_mode", "WAL")

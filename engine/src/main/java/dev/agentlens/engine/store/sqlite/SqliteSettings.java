@@ -21,7 +21,7 @@ public record SqliteSettings(
     long readCacheBytes) {
 
   public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ZERO;
-  public static final long DEFAULT_READ_CACHE_BYTES = 8L << 20;
+  public static final long DEFAULT_READ_CACHE_BYTES = 4L << 20;
 
   public SqliteSettings(Path file, Map<String, String> pragmas, int readPoolSize) {
     this(file, pragmas, readPoolSize, DEFAULT_CHECKPOINT_INTERVAL);
