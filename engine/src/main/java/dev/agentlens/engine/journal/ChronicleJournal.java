@@ -4,6 +4,7 @@ import dev.agentlens.engine.model.IngestEvent;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,10 +32,16 @@ public final class ChronicleJournal implements AutoCloseable {
   private static final int BUFFER_BYTES = 128 << 10;
   private static final int BUFFER_KEEP_BYTES = 4 << 20;
 
-  /** One appending thread's appender and encode buffer. */
+  /**
+   * One appending thread's appender and encode buffer. The buffer is off-heap: Chronicle copies a
+   * direct source into the mapped file with one memory copy, but a heap source a long at a time
+   * with a bounds check each, holding the queue's write lock all along (a JFR profile at 40k
+   * events/s put 13% of the event loops' time in that copy and 18% in the other loop spinning on
+   * the lock).
+   */
   private static final class Writer {
     final ExcerptAppender appender;
-    Bytes<byte[]> buffer = Bytes.allocateElasticOnHeap(BUFFER_BYTES);
+    Bytes<ByteBuffer> buffer = Bytes.elasticByteBuffer(BUFFER_BYTES);
 
     Writer(ExcerptAppender appender) {
       this.appender = appender;
@@ -98,7 +105,7 @@ public final class ChronicleJournal implements AutoCloseable {
       throw new IllegalStateException("journal closed");
     }
     Writer w = writer.get();
-    Bytes<byte[]> buffer = w.buffer;
+    Bytes<ByteBuffer> buffer = w.buffer;
     buffer.clear();
     JournalCodec.encode(buffer, tenantId, events);
     // Chronicle refuses a message larger than a quarter of its block size.
@@ -110,7 +117,8 @@ public final class ChronicleJournal implements AutoCloseable {
     w.appender.writeBytes(buffer);
     long index = w.appender.lastIndexAppended();
     if (buffer.realCapacity() > BUFFER_KEEP_BYTES) {
-      w.buffer = Bytes.allocateElasticOnHeap(BUFFER_BYTES); // one huge request keeps no huge buffer
+      buffer.releaseLast();
+      w.buffer = Bytes.elasticByteBuffer(BUFFER_BYTES); // one huge request keeps no huge buffer
     }
     return index;
   }
@@ -240,6 +248,7 @@ public final class ChronicleJournal implements AutoCloseable {
     }
     for (Writer w : writers) {
       Closeable.closeQuietly(w.appender);
+      w.buffer.releaseLast();
     }
     writers.clear();
     queue.close();
