@@ -245,14 +245,22 @@ class ChronicleJournalTest {
   void refusesAnEntryLargerThanChronicleAllows() {
     try (ChronicleJournal journal = ChronicleJournal.open(settings(dir, SyncMode.NONE, null))) {
       String huge = "x".repeat(3 << 19); // two exceed a quarter of the 8 MiB block, one fits
-      List<IngestEvent> events = List.of(event("h1", huge), event("h2", huge));
+      // Three: the refused encode grows the off-heap buffer past what is kept, so the next
+      // append swaps in a fresh buffer and the one after writes through it.
+      List<IngestEvent> events = List.of(event("h1", huge), event("h2", huge), event("h3", huge));
       assertThatThrownBy(() -> journal.append(TENANT, events))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("exceeds");
       assertThat(journal.lastIndex()).isEqualTo(-1);
       long ok = journal.append(TENANT, List.of(event("h1", huge)));
+      long small = journal.append(TENANT, List.of(event("s1", "{\"k\":1}")));
       try (JournalReader reader = journal.reader(-1)) {
-        assertThat(reader.next().index()).isEqualTo(ok);
+        JournalEntry first = reader.next();
+        assertThat(first.index()).isEqualTo(ok);
+        assertThat(first.events().get(0).payload()).isEqualTo(huge);
+        JournalEntry second = reader.next();
+        assertThat(second.index()).isEqualTo(small);
+        assertThat(second.events().get(0).payload()).isEqualTo("{\"k\":1}");
       }
     }
   }
