@@ -41,6 +41,55 @@ public final class Timestamps {
   }
 
   /**
+   * Milliseconds since the epoch of a canonical timestamp, read field by field without allocating
+   * (the drain writer calls it for every event); any other accepted form goes through {@link
+   * #parse}.
+   */
+  public static long epochMillis(String canonical) {
+    if (canonical.length() != 24
+        || canonical.charAt(19) != '.'
+        || canonical.charAt(23) != 'Z'
+        || canonical.charAt(16) != ':') {
+      return parse(canonical).toEpochMilli();
+    }
+    int year = digits(canonical, 0, 4);
+    int month = digits(canonical, 5, 2);
+    int day = digits(canonical, 8, 2);
+    int hour = digits(canonical, 11, 2);
+    int minute = digits(canonical, 14, 2);
+    int second = digits(canonical, 17, 2);
+    if (month < 1
+        || month > 12
+        || day < 1
+        || day > daysInMonth(year, month)
+        || hour > 23
+        || minute > 59
+        || second > 59) {
+      return parse(canonical).toEpochMilli(); // throws the one error for a bad date
+    }
+    long secondOfDay = hour * 3600L + minute * 60L + second;
+    return (epochDay(year, month, day) * 86_400L + secondOfDay) * 1000L + digits(canonical, 20, 3);
+  }
+
+  private static int daysInMonth(int year, int month) {
+    return switch (month) {
+      case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+  }
+
+  /** Days from 1970-01-01 to a proleptic Gregorian date (the civil-from-days inverse). */
+  private static long epochDay(int year, int month, int day) {
+    long y = month <= 2 ? year - 1 : year;
+    long era = Math.floorDiv(y, 400);
+    long yearOfEra = y - era * 400;
+    long dayOfYear = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146_097 + dayOfEra - 719_468;
+  }
+
+  /**
    * Canonicalises an RFC 3339 date-time with {@code Z} or a numeric offset and 0–9 fraction digits
    * (seconds optional, as upstream accepted {@code 2026-02-08T10:00Z}). Throws {@link
    * IllegalArgumentException} for anything else: no zone, lowercase separators, impossible dates.

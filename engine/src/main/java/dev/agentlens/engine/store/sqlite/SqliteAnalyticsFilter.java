@@ -1,6 +1,7 @@
 package dev.agentlens.engine.store.sqlite;
 
 import dev.agentlens.engine.model.AnalyticsQuery;
+import dev.agentlens.engine.model.Timestamps;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -12,18 +13,22 @@ import java.util.List;
  */
 final class SqliteAnalyticsFilter {
   private final StringBuilder sql = new StringBuilder();
-  private final List<String> args = new ArrayList<>();
+  private final List<Object> args = new ArrayList<>();
 
   private SqliteAnalyticsFilter() {}
 
   /** Starts with {@code clause}, binding {@code values} to its placeholders in order. */
-  static SqliteAnalyticsFilter where(String clause, String... values) {
+  static SqliteAnalyticsFilter where(String clause, Object... values) {
     return new SqliteAnalyticsFilter().and(clause, values);
   }
 
-  /** {@code tenant_id = ? AND timestamp BETWEEN from AND to} on the events table. */
+  /** {@code tenant_id = ? AND ts_ms BETWEEN from AND to} on the events table. */
   static SqliteAnalyticsFilter events(String tenantId, String from, String to) {
-    return where("tenant_id = ? AND timestamp >= ? AND timestamp <= ?", tenantId, from, to);
+    return where(
+        "tenant_id = ? AND ts_ms >= ? AND ts_ms <= ?",
+        tenantId,
+        Timestamps.epochMillis(from),
+        Timestamps.epochMillis(to));
   }
 
   /** The events of an analytics query: window, optional agent, OTLP metrics kept or not. */
@@ -49,7 +54,7 @@ final class SqliteAnalyticsFilter {
   }
 
   /** Appends {@code AND clause}, binding {@code values} to its placeholders in order. */
-  SqliteAnalyticsFilter and(String clause, String... values) {
+  SqliteAnalyticsFilter and(String clause, Object... values) {
     sql.append(sql.length() == 0 ? "" : " AND ").append(clause);
     args.addAll(List.of(values));
     return this;
@@ -67,8 +72,8 @@ final class SqliteAnalyticsFilter {
   /** Binds the values from parameter index {@code first}; returns the next free index. */
   int bind(PreparedStatement ps, int first) throws SQLException {
     int i = first;
-    for (String a : args) {
-      ps.setString(i++, a);
+    for (Object a : args) {
+      ps.setObject(i++, a);
     }
     return i;
   }

@@ -87,12 +87,11 @@ final class SqliteAnalyticsReads implements AnalyticsReads {
       return summary(query);
     }
     String marks = String.join(", ", Collections.nCopies(tags.size(), "?"));
-    List<String> values = new ArrayList<>(tags.size() + 1);
+    List<Object> values = new ArrayList<>(tags.size() + 1);
     values.add(query.tenantId());
     values.addAll(tags);
     SqliteAnalyticsFilter filter =
-        SqliteAnalyticsFilter.events(query)
-            .and(TAGGED_SESSIONS.formatted(marks), values.toArray(String[]::new));
+        SqliteAnalyticsFilter.events(query).and(TAGGED_SESSIONS.formatted(marks), values.toArray());
     return db.read(c -> summary(c, query, filter));
   }
 

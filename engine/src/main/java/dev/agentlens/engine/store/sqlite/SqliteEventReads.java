@@ -11,6 +11,7 @@ import dev.agentlens.engine.model.SortOrder;
 import dev.agentlens.engine.model.TimeWindow;
 import dev.agentlens.engine.model.TimelineCursor;
 import dev.agentlens.engine.model.TimelineHead;
+import dev.agentlens.engine.model.Timestamps;
 import dev.agentlens.engine.store.ChainVerifier;
 import dev.agentlens.engine.store.EventReads;
 import dev.agentlens.engine.store.RollupWindow;
@@ -43,13 +44,13 @@ final class SqliteEventReads implements EventReads {
 
   private static final String TIMELINE_PAGE =
       SELECT_EVENTS
-          + " WHERE tenant_id = ? AND session_id = ? AND seq <= ?%s ORDER BY timestamp, id LIMIT ?";
+          + " WHERE tenant_id = ? AND session_id = ? AND seq <= ?%s ORDER BY ts_ms, id LIMIT ?";
 
   private static final String FIRST_TIMELINE_PAGE = TIMELINE_PAGE.formatted("");
 
   // A row value: one range seek on idx_events_session_ts, wherever the page starts.
   private static final String NEXT_TIMELINE_PAGE =
-      TIMELINE_PAGE.formatted(" AND (timestamp, id) > (?, ?)");
+      TIMELINE_PAGE.formatted(" AND (ts_ms, id) > (?, ?)");
 
   private static final String CHAIN =
       SELECT_EVENTS + " WHERE tenant_id = ? AND session_id = ? ORDER BY seq";
@@ -66,7 +67,7 @@ final class SqliteEventReads implements EventReads {
   private static final String SESSIONS_IN_WINDOW =
       "SELECT DISTINCT session_id FROM events INDEXED BY idx_events_session_ts"
           + " WHERE tenant_id = ? AND session_id > ?"
-          + " AND timestamp >= ? AND timestamp <= ? ORDER BY session_id LIMIT ?";
+          + " AND ts_ms >= ? AND ts_ms <= ? ORDER BY session_id LIMIT ?";
 
   private final SqliteDatabase db;
 
@@ -119,7 +120,7 @@ final class SqliteEventReads implements EventReads {
     StringJoiner union = new StringJoiner(" UNION ALL ");
     legs.forEach(leg -> union.add(from + leg.sql()));
     String dir = q.order() == SortOrder.ASC ? "ASC" : "DESC";
-    String sql = union + " ORDER BY timestamp " + dir + ", id " + dir + " LIMIT ? OFFSET ?";
+    String sql = union + " ORDER BY ts_ms " + dir + ", id " + dir + " LIMIT ? OFFSET ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int next = 1;
       for (SqliteWhere leg : legs) {
@@ -250,7 +251,7 @@ final class SqliteEventReads implements EventReads {
       ps.setString(i++, sessionId);
       ps.setLong(i++, maxSeq);
       if (after != null) {
-        ps.setString(i++, after.timestamp());
+        ps.setLong(i++, Timestamps.epochMillis(after.timestamp()));
         ps.setString(i++, after.id());
       }
       ps.setInt(i, limit);
@@ -306,8 +307,8 @@ final class SqliteEventReads implements EventReads {
     try (PreparedStatement ps = c.prepareStatement(SESSIONS_IN_WINDOW)) {
       ps.setString(1, tenantId);
       ps.setString(2, afterSessionId);
-      ps.setString(3, window.from());
-      ps.setString(4, window.to());
+      ps.setLong(3, Timestamps.epochMillis(window.from()));
+      ps.setLong(4, Timestamps.epochMillis(window.to()));
       ps.setInt(5, VERIFY_PAGE);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -379,10 +380,15 @@ final class SqliteEventReads implements EventReads {
             .andIfPresent("session_id = ?", q.sessionId())
             .andIfPresent("agent_id = ?", q.agentId())
             .andIn("severity", q.severities())
-            .andIfPresent("timestamp >= ?", q.from())
-            .andIfPresent("timestamp <= ?", q.to())
+            .andIfPresent("ts_ms >= ?", millis(q.from()))
+            .andIfPresent("ts_ms <= ?", millis(q.to()))
             .andContains("payload", q.search());
     return q.excludeMetrics() ? where.and("is_metric = 0") : where;
+  }
+
+  /** A bound of a time filter as the ts_ms it compares with; null (no bound) stays null. */
+  private static Long millis(String canonical) {
+    return canonical == null ? null : Timestamps.epochMillis(canonical);
   }
 
   private static void collect(PreparedStatement ps, List<Event> into) throws SQLException {

@@ -4,6 +4,7 @@ import dev.agentlens.engine.model.AnalyticsBucket;
 import dev.agentlens.engine.model.AnalyticsQuery;
 import dev.agentlens.engine.model.AnalyticsResult;
 import dev.agentlens.engine.model.AnalyticsTotals;
+import dev.agentlens.engine.model.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,9 +37,9 @@ final class SqliteIndexedSummary {
   private static final int EVENTS_PER_PROBE = 4;
   private static final int FEW_SESSIONS = 256;
 
-  private static final String RANGE = " tenant_id = ? AND timestamp >= ? AND timestamp <= ?";
+  private static final String RANGE = " tenant_id = ? AND ts_ms >= ? AND ts_ms <= ?";
 
-  private static final String FIRST = "SELECT min(timestamp) FROM events WHERE" + RANGE;
+  private static final String FIRST = "SELECT min(ts_ms) FROM events WHERE" + RANGE;
   private static final String COUNT_SESSIONS = "SELECT count(*) FROM sessions WHERE tenant_id = ?";
   private static final String EVENTS =
       "SELECT count(*) FROM events INDEXED BY idx_events_timestamp WHERE" + RANGE;
@@ -62,13 +63,13 @@ final class SqliteIndexedSummary {
   private static final String CANDIDATE_SESSIONS =
       "SELECT id FROM sessions WHERE tenant_id = ? AND last_event_at >= ?";
   private static final String SESSION_FIRST =
-      "SELECT min(timestamp) FROM events INDEXED BY idx_events_session_ts"
-          + " WHERE tenant_id = ? AND session_id = ? AND timestamp >= ? AND timestamp <= ?";
+      "SELECT min(ts_ms) FROM events INDEXED BY idx_events_session_ts"
+          + " WHERE tenant_id = ? AND session_id = ? AND ts_ms >= ? AND ts_ms <= ?";
   private static final String AGENTS =
       "SELECT count(*) FROM agents a WHERE a.tenant_id = ? AND a.first_seen_at <= ?"
           + " AND a.last_seen_at >= ? AND EXISTS (SELECT 1 FROM events e"
           + " INDEXED BY idx_events_agent_id WHERE e.tenant_id = a.tenant_id"
-          + " AND e.agent_id = a.id AND e.timestamp >= ? AND e.timestamp <= ?)";
+          + " AND e.agent_id = a.id AND e.ts_ms >= ? AND e.ts_ms <= ?)";
 
   /** The summary, or empty when the query has filters or the general scan is cheaper. */
   static Optional<AnalyticsResult> read(Connection c, AnalyticsQuery q) throws SQLException {
@@ -76,14 +77,14 @@ final class SqliteIndexedSummary {
       return Optional.empty();
     }
     String tenant = q.tenantId();
-    long events = scalarLong(c, EVENTS, tenant, q.from(), q.to());
+    long events = scalarLong(c, EVENTS, tenant, ms(q.from()), ms(q.to()));
     long sessions = scalarLong(c, COUNT_SESSIONS, tenant);
     if (sessions > Math.max(FEW_SESSIONS, events / EVENTS_PER_PROBE)) {
       return Optional.empty();
     }
     Map<String, Fold> buckets = buckets(c, q);
     long uniqueSessions = sessions(c, q, buckets);
-    long uniqueAgents = scalarLong(c, AGENTS, tenant, q.to(), q.from(), q.from(), q.to());
+    long uniqueAgents = scalarLong(c, AGENTS, tenant, q.to(), q.from(), ms(q.from()), ms(q.to()));
     return Optional.of(result(buckets, uniqueSessions, uniqueAgents));
   }
 
@@ -98,20 +99,22 @@ final class SqliteIndexedSummary {
         PreparedStatement cost = c.prepareStatement(COST)) {
       String cursor = q.from();
       String ts;
-      while ((ts = text(bind(first, q.tenantId(), cursor, q.to()))) != null) {
+      while ((ts = SqliteRows.time(bind(first, q.tenantId(), ms(cursor), ms(q.to())))) != null) {
         SqliteBucketRange b = SqliteBucketRange.of(q.granularity(), ts);
         String last = b.last().compareTo(q.to()) < 0 ? b.last() : q.to();
         Fold f = new Fold();
-        f.events = SqliteRows.scalarLong(bind(events, q.tenantId(), cursor, last));
-        f.toolCalls = SqliteRows.scalarLong(bind(tools, q.tenantId(), cursor, last));
-        f.errors = SqliteRows.scalarLong(bind(errors, q.tenantId(), cursor, last));
-        try (ResultSet rs = bind(latency, q.tenantId(), cursor, last).executeQuery()) {
+        Long from = ms(cursor);
+        Long to = ms(last);
+        f.events = SqliteRows.scalarLong(bind(events, q.tenantId(), from, to));
+        f.toolCalls = SqliteRows.scalarLong(bind(tools, q.tenantId(), from, to));
+        f.errors = SqliteRows.scalarLong(bind(errors, q.tenantId(), from, to));
+        try (ResultSet rs = bind(latency, q.tenantId(), from, to).executeQuery()) {
           if (rs.next()) {
             f.latencySum = rs.getDouble(1);
             f.latencyCount = rs.getLong(2);
           }
         }
-        try (ResultSet rs = bind(cost, q.tenantId(), cursor, last).executeQuery()) {
+        try (ResultSet rs = bind(cost, q.tenantId(), from, to).executeQuery()) {
           f.cost = rs.next() ? rs.getDouble(1) : 0;
         }
         buckets.put(b.label(), f);
@@ -140,7 +143,8 @@ final class SqliteIndexedSummary {
         String cursor = q.from();
         String ts;
         boolean any = false;
-        while ((ts = text(bind(first, q.tenantId(), id, cursor, q.to()))) != null) {
+        while ((ts = SqliteRows.time(bind(first, q.tenantId(), id, ms(cursor), ms(q.to()))))
+            != null) {
           SqliteBucketRange b = SqliteBucketRange.of(q.granularity(), ts);
           buckets.get(b.label()).sessions++;
           any = true;
@@ -183,22 +187,20 @@ final class SqliteIndexedSummary {
             uniqueAgents));
   }
 
-  private static PreparedStatement bind(PreparedStatement ps, String... params)
+  private static PreparedStatement bind(PreparedStatement ps, Object... params)
       throws SQLException {
     for (int i = 0; i < params.length; i++) {
-      ps.setString(i + 1, params[i]);
+      ps.setObject(i + 1, params[i]);
     }
     return ps;
   }
 
-  /** The one text value of a one-row query, or null. */
-  private static String text(PreparedStatement ps) throws SQLException {
-    try (ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? rs.getString(1) : null;
-    }
+  /** A bound of a range in ts_ms terms. */
+  private static Long ms(String canonical) {
+    return Timestamps.epochMillis(canonical);
   }
 
-  private static long scalarLong(Connection c, String sql, String... params) throws SQLException {
+  private static long scalarLong(Connection c, String sql, Object... params) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       return SqliteRows.scalarLong(bind(ps, params));
     }

@@ -23,7 +23,8 @@ final class SqliteMigrations {
           "V1__schema.sql",
           "V2__engine_leases.sql",
           "V3__event_rollups.sql",
-          "V4__agent_type_counts.sql");
+          "V4__agent_type_counts.sql",
+          "V5__integer_time_keys.sql");
 
   private final Connection connection;
 

@@ -13,15 +13,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 
 /** Row → record mappers shared by the read classes; each matches its column list constant. */
 final class SqliteRows {
   private SqliteRows() {}
 
-  /** The 11 wire columns plus {@code seq}, in {@link #event} order. */
+  /**
+   * The 11 wire columns plus {@code seq}, in {@link #event} order, then {@code ts_ms}: not mapped,
+   * but a UNION ALL can only be ordered by a column it selects.
+   */
   static final String EVENT_COLUMNS =
       "id, timestamp, session_id, agent_id, event_type, severity, payload, metadata, prev_hash,"
-          + " hash, tenant_id, seq";
+          + " hash, tenant_id, seq, ts_ms";
 
   static final String SESSION_COLUMNS =
       "id, agent_id, agent_name, started_at, ended_at, status, event_count, tool_call_count,"
@@ -40,6 +44,20 @@ final class SqliteRows {
   static final String ANCHOR_COLUMNS =
       "tenant_id, session_id, first_prev_hash, last_hash, last_seq, event_count, segment_digest,"
           + " ts_min, ts_max, created_at";
+
+  /**
+   * The canonical timestamp of a one-row query selecting a {@code ts_ms} (such as {@code
+   * min(ts_ms)}), or null when it found no row or a null.
+   */
+  static String time(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return null;
+      }
+      long ms = rs.getLong(1);
+      return rs.wasNull() ? null : Timestamps.format(Instant.ofEpochMilli(ms));
+    }
+  }
 
   static Event event(ResultSet rs) throws SQLException {
     String type = rs.getString(5);

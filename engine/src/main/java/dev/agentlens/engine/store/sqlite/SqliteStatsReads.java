@@ -3,12 +3,12 @@ package dev.agentlens.engine.store.sqlite;
 import dev.agentlens.engine.model.StatsOverview;
 import dev.agentlens.engine.model.StorageStats;
 import dev.agentlens.engine.model.TimeWindow;
+import dev.agentlens.engine.model.Timestamps;
 import dev.agentlens.engine.store.StatsReads;
 import dev.agentlens.engine.store.StoreSettings;
 import io.vertx.core.Future;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** GET /api/stats and /api/stats/overview (reference §9), each in one read snapshot. */
@@ -24,15 +24,15 @@ final class SqliteStatsReads implements StatsReads {
 
   // ORDER BY … LIMIT 1 is one seek at either end of idx_events_timestamp, never a scan.
   private static final String OLDEST =
-      "SELECT timestamp FROM events WHERE tenant_id = ? ORDER BY timestamp ASC LIMIT 1";
+      "SELECT ts_ms FROM events WHERE tenant_id = ? ORDER BY ts_ms ASC LIMIT 1";
   private static final String NEWEST =
-      "SELECT timestamp FROM events WHERE tenant_id = ? ORDER BY timestamp DESC LIMIT 1";
+      "SELECT ts_ms FROM events WHERE tenant_id = ? ORDER BY ts_ms DESC LIMIT 1";
 
   /** The whole file, not the tenant: SQLite cannot tell one tenant's pages from another's. */
   private static final String FILE_SIZE =
       "SELECT p.page_count * s.page_size FROM pragma_page_count() p, pragma_page_size() s";
 
-  private static final String EVENTS_IN = COUNT_EVENTS + " AND timestamp >= ? AND timestamp <= ?";
+  private static final String EVENTS_IN = COUNT_EVENTS + " AND ts_ms >= ? AND ts_ms <= ?";
   // is_error = 1 is implied by the severity and lets SQLite use the partial idx_events_errors.
   private static final String ERRORS_IN =
       EVENTS_IN + " AND is_error = 1 AND severity IN ('error', 'critical')";
@@ -53,8 +53,8 @@ final class SqliteStatsReads implements StatsReads {
                 countEvents(c, tenantId),
                 count(c, COUNT_SESSIONS, tenantId),
                 count(c, COUNT_AGENTS, tenantId),
-                text(c, OLDEST, tenantId),
-                text(c, NEWEST, tenantId),
+                time(c, OLDEST, tenantId),
+                time(c, NEWEST, tenantId),
                 fileSize(c)));
   }
 
@@ -62,13 +62,13 @@ final class SqliteStatsReads implements StatsReads {
   public Future<StatsOverview> overview(String tenantId, TimeWindow current, TimeWindow previous) {
     return db.read(
         c -> {
-          long events = count(c, EVENTS_IN, tenantId, current.from(), current.to());
-          long errors = count(c, ERRORS_IN, tenantId, current.from(), current.to());
+          long events = countIn(c, EVENTS_IN, tenantId, current);
+          long errors = countIn(c, ERRORS_IN, tenantId, current);
           return new StatsOverview(
               events,
-              count(c, EVENTS_IN, tenantId, previous.from(), previous.to()),
+              countIn(c, EVENTS_IN, tenantId, previous),
               errors,
-              count(c, ERRORS_IN, tenantId, previous.from(), previous.to()),
+              countIn(c, ERRORS_IN, tenantId, previous),
               count(c, SESSIONS_IN, tenantId, current.from(), current.to()),
               count(c, SESSIONS_IN, tenantId, previous.from(), previous.to()),
               count(c, COUNT_AGENTS, tenantId),
@@ -90,12 +90,21 @@ final class SqliteStatsReads implements StatsReads {
     }
   }
 
-  private static String text(Connection c, String sql, String tenantId) throws SQLException {
+  private static String time(Connection c, String sql, String tenantId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, tenantId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getString(1) : null;
-      }
+      return SqliteRows.time(ps);
+    }
+  }
+
+  /** {@code sql}'s count of the tenant's events in {@code w}, bound as ts_ms. */
+  private static long countIn(Connection c, String sql, String tenantId, TimeWindow w)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, tenantId);
+      ps.setLong(2, Timestamps.epochMillis(w.from()));
+      ps.setLong(3, Timestamps.epochMillis(w.to()));
+      return SqliteRows.scalarLong(ps);
     }
   }
 

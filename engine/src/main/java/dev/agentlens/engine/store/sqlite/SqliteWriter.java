@@ -5,6 +5,7 @@ import dev.agentlens.engine.model.DrainBatch;
 import dev.agentlens.engine.model.Event;
 import dev.agentlens.engine.model.IngestEvent;
 import dev.agentlens.engine.model.PayloadFacts;
+import dev.agentlens.engine.model.Timestamps;
 import dev.agentlens.engine.model.WriteResult;
 import dev.agentlens.engine.store.AgentTouch;
 import dev.agentlens.engine.store.BatchPlan;
@@ -41,8 +42,8 @@ final class SqliteWriter {
       "INSERT INTO events (id, tenant_id, seq, timestamp, session_id, agent_id, event_type,"
           + " severity, payload, metadata, prev_hash, hash, is_error, is_metric, tool_name, model,"
           + " provider, cost_usd, input_tokens, output_tokens, total_tokens, cache_read_tokens,"
-          + " cache_write_tokens, duration_ms, latency_ms)"
-          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+          + " cache_write_tokens, duration_ms, latency_ms, ts_ms)"
+          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
   private static final String UPSERT_SESSION =
       "INSERT INTO sessions (tenant_id, id, agent_id, agent_name, started_at, ended_at,"
@@ -285,6 +286,7 @@ final class SqliteWriter {
       setDouble(ps, 23, f.cacheWriteTokens());
       setDouble(ps, 24, f.durationMs());
       setDouble(ps, 25, f.latencyMs());
+      ps.setLong(26, Timestamps.epochMillis(e.timestamp()));
       ps.addBatch();
     }
     ps.executeBatch();

@@ -1,9 +1,12 @@
 package dev.agentlens.engine.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentlens.engine.model.EventQuery;
 import dev.agentlens.engine.model.IngestEvent;
 import dev.agentlens.engine.model.Severity;
+import dev.agentlens.engine.model.Timestamps;
 import dev.agentlens.engine.store.EventStore;
 import dev.agentlens.engine.store.StoreSettings;
 import dev.agentlens.engine.testing.StoreHarness;
@@ -73,6 +76,7 @@ class SqliteRollupMigrationTest {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
       s.execute("DROP TABLE event_rollups");
+      restoreV4Schema(s);
       restoreV3Schema(s);
       s.execute("DELETE FROM schema_migrations WHERE version >= 3");
     }
@@ -90,8 +94,9 @@ class SqliteRollupMigrationTest {
     StoreHarness.await(open(file).close());
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
+      restoreV4Schema(s);
       restoreV3Schema(s);
-      s.execute("DELETE FROM schema_migrations WHERE version = 4");
+      s.execute("DELETE FROM schema_migrations WHERE version >= 4");
     }
     assertThat(agentIndexes(file))
         .contains(
@@ -100,12 +105,72 @@ class SqliteRollupMigrationTest {
 
     StoreHarness.await(open(file).close());
 
+    // v4's (agent, time, type) order, with v5's integer time.
     assertThat(agentIndexes(file))
         .containsExactly(
             "idx_events_agent_id: CREATE INDEX idx_events_agent_id"
-                + " ON events (tenant_id, agent_id, timestamp)",
+                + " ON events (tenant_id, agent_id, ts_ms)",
             "idx_events_agent_type_ts: CREATE INDEX idx_events_agent_type_ts"
-                + " ON events (tenant_id, agent_id, timestamp, event_type)");
+                + " ON events (tenant_id, agent_id, ts_ms, event_type)");
+  }
+
+  @Test
+  void migrationV5BackfillsIntegerTimesAndRekeysTheTimeIndexes() throws Exception {
+    Path file = dir.resolve("v4.db");
+    EventStore store = open(file);
+    TestEvents events =
+        new TestEvents("tenant-a", Instant.parse("2026-03-10T09:58:00Z"), Duration.ofMillis(1234));
+    List<IngestEvent> batch = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      batch.add(events.toolCall("s" + (i % 3), "web_search").build());
+    }
+    batch.add(events.toolCall("s0", "web_search").at("1969-12-31T23:59:59.501Z").build());
+    batch.add(events.toolCall("s1", "web_search").at("2000-02-29T23:59:59.999Z").build());
+    new StoreHarness(store).write(batch);
+    StoreHarness.await(store.close());
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      restoreV4Schema(s);
+    }
+    assertThat(agentIndexes(file))
+        .contains(
+            "idx_events_agent_id: CREATE INDEX idx_events_agent_id"
+                + " ON events (tenant_id, agent_id, timestamp)");
+
+    store = open(file);
+    EventQuery all =
+        EventQuery.all("tenant-a")
+            .withWindow("1969-12-31T23:59:59.501Z", "2000-02-29T23:59:59.999Z");
+    List<String> window =
+        StoreHarness.await(store.events().query(all)).items().stream()
+            .map(e -> e.timestamp())
+            .toList();
+    StoreHarness.await(store.close());
+
+    assertThat(window).containsExactly("2000-02-29T23:59:59.999Z", "1969-12-31T23:59:59.501Z");
+    List<String> mismatches = new ArrayList<>();
+    int rows = 0;
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT timestamp, ts_ms FROM events")) {
+      while (rs.next()) {
+        rows++;
+        if (Timestamps.epochMillis(rs.getString(1)) != rs.getLong(2)) {
+          mismatches.add(rs.getString(1) + " -> " + rs.getLong(2));
+        }
+      }
+    }
+    assertThat(rows).isEqualTo(32);
+    assertThat(mismatches).isEmpty();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.executeUpdate("UPDATE events SET ts_ms = 0"))
+          .hasMessageContaining("events are append-only");
+    }
+    assertThat(agentIndexes(file))
+        .contains(
+            "idx_events_agent_id: CREATE INDEX idx_events_agent_id"
+                + " ON events (tenant_id, agent_id, ts_ms)");
   }
 
   /** SPEC §8: the seed's nine index names exist. */
@@ -132,6 +197,24 @@ class SqliteRollupMigrationTest {
             "idx_sessions_agent_id",
             "idx_sessions_started_at",
             "idx_sessions_status");
+  }
+
+  /** The time-keyed indexes on the canonical text, as schema v1 and v4 created them; no ts_ms. */
+  private static void restoreV4Schema(Statement s) throws SQLException {
+    String[] indexes = {
+      "idx_events_timestamp ON events (tenant_id, timestamp)",
+      "idx_events_agent_id ON events (tenant_id, agent_id, timestamp)",
+      "idx_events_type ON events (tenant_id, event_type, timestamp)",
+      "idx_events_session_ts ON events (tenant_id, session_id, timestamp, id)",
+      "idx_events_agent_type_ts ON events (tenant_id, agent_id, timestamp, event_type)",
+      "idx_events_errors ON events (tenant_id, timestamp) WHERE is_error = 1"
+    };
+    for (String index : indexes) {
+      s.execute("DROP INDEX " + index.substring(0, index.indexOf(' ')));
+      s.execute("CREATE INDEX " + index);
+    }
+    s.execute("ALTER TABLE events DROP COLUMN ts_ms");
+    s.execute("DELETE FROM schema_migrations WHERE version = 5");
   }
 
   /** The dashboard index as schema v1–v3 created it, and no type counts. */
